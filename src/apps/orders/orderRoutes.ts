@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Runtime } from '../../runtime/Runtime.js';
+import { authorizeCaller } from '../../http/authorizeCaller.js';
+import type { HttpEnv } from '../../http/HttpEnv.js';
+import { event } from '../../http/middleware/event.js';
+import { readJson, readParams } from '../../http/readInput.js';
+import { checkoutOrder } from './checkoutOrder.js';
+import { createOrder } from './createOrder.js';
+import { orderView } from './orderEntity.js';
+import { ownedOrder } from './ownedOrder.js';
+
+const id = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id') });
+const items = z
+  .array(z.strictObject({ sku: z.string().trim().min(1).max(64), qty: z.number().int().min(1).max(10_000) }))
+  .min(1)
+  .max(100);
+
+/** The store app: a customer reads and checks out only the orders they own. Mounted after `requireCaller`. */
+export function orderRoutes(runtime: Runtime): Hono<HttpEnv> {
+  const app = new Hono<HttpEnv>();
+
+  app.post('/', event('CreateOrder', 201), async (c) => {
+    const input = await readJson(c, z.strictObject({ items }));
+    const order = await createOrder(runtime, authorizeCaller(c, runtime.authorizer), { actorId: c.var.caller!.user.id, items: input.items }, c.var.transact);
+    return c.json(order, 201);
+  });
+
+  app.get('/:id', event('GetOrder'), async (c) => {
+    const { id: orderId } = readParams(c, id);
+    return c.json(orderView(await ownedOrder(runtime, authorizeCaller(c, runtime.authorizer), 'ReadOrder', orderId)));
+  });
+
+  app.post('/:id/checkout', event('CheckoutOrder'), async (c) => {
+    const { id: orderId } = readParams(c, id);
+    return c.json(await checkoutOrder(runtime, authorizeCaller(c, runtime.authorizer), orderId, c.var.transact));
+  });
+
+  return app;
+}

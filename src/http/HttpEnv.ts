@@ -1,0 +1,31 @@
+import type { Decision } from '../authz/index.js';
+import type { SignedIn } from '../identity/sessions/resolveSession.js';
+import type { Transact } from '../store/Transact.js';
+
+/** How the caller proved who they are. */
+export interface Caller extends SignedIn {
+  via: 'cookie';
+}
+
+/** The authorization decision of a request, for its audit event. */
+export interface AuthorizationRecord extends Decision {
+  action: string;
+  resource: string;
+}
+
+/** Per-request values the middleware chain shares, typed for Hono. */
+export interface HttpEnv {
+  Variables: {
+    requestId: string;
+    sourceIp: string | null;
+    caller?: Caller;
+    /** Runs the request's writes and its audit event in one transaction. */
+    transact: Transact;
+    eventName?: string;
+    /** The status the route answers on success, recorded by an in-transaction event. */
+    successStatus?: number;
+    requestParameters?: Record<string, unknown>;
+    authorization?: AuthorizationRecord;
+    errorCode?: string;
+  };
+}

@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { gradeRoutes } from '../apps/grades/gradeRoutes.js';
+import { orderRoutes } from '../apps/orders/orderRoutes.js';
+import { GatehouseError } from '../errors/GatehouseError.js';
+import type { Runtime } from '../runtime/Runtime.js';
+import { errorResponse } from './errorResponse.js';
+import type { HttpEnv } from './HttpEnv.js';
+import { auditRequest } from './middleware/auditRequest.js';
+import { originCheck } from './middleware/originCheck.js';
+import { requestContext, type ClientAddress } from './middleware/requestContext.js';
+import { requireCaller } from './middleware/requireCaller.js';
+import { securityHeaders } from './middleware/securityHeaders.js';
+import { sessionCookie } from './middleware/sessionCookie.js';
+import { authRoutes } from './routes/authRoutes.js';
+import { homeRoutes } from './routes/homeRoutes.js';
+
+/**
+ * The Hono application, the same behind the Node HTTPS server and the Lambda handler:
+ * request context → security headers → audit → body limit → origin check → session → routes.
+ */
+export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<HttpEnv> {
+  const app = new Hono<HttpEnv>();
+  const logError = (error: unknown, requestId: string) => runtime.logger.error({ err: error, requestId }, 'unhandled error');
+
+  app.onError((error, c) => errorResponse(error, c, logError));
+  app.notFound((c) => errorResponse(new GatehouseError('NOT_FOUND', 'No such route'), c, logError));
+
+  app.use(requestContext(clientAddress));
+  app.use(async function logRequest(c, next) {
+    const started = performance.now();
+    await next();
+    // Path only: query strings may carry values that do not belong in logs.
+    runtime.logger.info({ requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+  app.use(securityHeaders());
+  app.use(auditRequest(runtime));
+  app.use(
+    bodyLimit({
+      maxSize: runtime.config.bodyLimitBytes,
+      onError: () => {
+        // The rest of the body is never read, so this connection cannot carry another request.
+        throw new GatehouseError('PAYLOAD_TOO_LARGE', `The body is larger than ${runtime.config.bodyLimitBytes} bytes`, { headers: { Connection: 'close' } });
+      },
+    }),
+  );
+  app.use(originCheck(() => runtime.config.publicUrl));
+  app.use(sessionCookie(runtime));
+
+  app.route('/', homeRoutes(runtime));
+  app.route('/auth', authRoutes(runtime));
+  const signedIn = requireCaller(runtime.hmacKey);
+  app.use('/api/*', signedIn);
+  app.route('/api/grades', gradeRoutes(runtime));
+  app.route('/api/orders', orderRoutes(runtime));
+  return app;
+}

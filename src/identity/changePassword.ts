@@ -1,0 +1,31 @@
+import { isoAt } from '../clock/clock.js';
+import { GatehouseError } from '../errors/GatehouseError.js';
+import type { Runtime } from '../runtime/Runtime.js';
+import type { Transact } from '../store/Transact.js';
+import { revokeUserSessions } from '../store/repositories/sessions.js';
+import { updatePasswordHash } from '../store/repositories/users.js';
+import type { UserRow } from '../store/schema.js';
+import { checkPasswordPolicy } from './passwords/checkPasswordPolicy.js';
+import { hashPassword, verifyPassword } from './passwords/hashPassword.js';
+
+/**
+ * Changes the signed-in user's password after checking the current one, and ends the
+ * user's other sessions (the one making the change stays signed in).
+ */
+export async function changePassword(
+  runtime: Runtime,
+  input: { user: UserRow; sessionId: string; currentPassword: string; password: string },
+  transact: Transact,
+): Promise<void> {
+  const { user } = input;
+  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    throw new GatehouseError('INVALID_CREDENTIALS', 'The current password is wrong');
+  }
+  checkPasswordPolicy(input.password, user.email);
+  const passwordHash = await hashPassword(input.password);
+  const at = isoAt(runtime.clock());
+  await transact(async (trx) => {
+    await updatePasswordHash(trx, user.id, passwordHash, at);
+    await revokeUserSessions(trx, user.id, at, input.sessionId);
+  });
+}

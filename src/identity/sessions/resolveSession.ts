@@ -1,0 +1,40 @@
+import { isoAt } from '../../clock/clock.js';
+import { sha256Hex } from '../../crypto/digest.js';
+import type { Runtime } from '../../runtime/Runtime.js';
+import { listUserGroups } from '../../store/repositories/groups.js';
+import { findLiveSessionByTokenHash, touchSession } from '../../store/repositories/sessions.js';
+import { findUserById } from '../../store/repositories/users.js';
+import type { SessionRow, UserRow } from '../../store/schema.js';
+
+/** A signed-in caller: the session, its user and the user's groups. */
+export interface SignedIn {
+  session: SessionRow;
+  user: UserRow;
+  groups: string[];
+  /** When the session ends if nothing else happens: the earlier of idle and absolute expiry. */
+  expiresAt: string;
+}
+
+// Idle tracking needs minute precision, not a write on every request.
+const touchEveryMs = 60_000;
+
+/**
+ * The live session behind a cookie token, or undefined when it is unknown, revoked, past
+ * its absolute lifetime or idle for longer than allowed, or its user is disabled.
+ */
+export async function resolveSession(runtime: Pick<Runtime, 'db' | 'clock' | 'config'>, token: string): Promise<SignedIn | undefined> {
+  const session = await findLiveSessionByTokenHash(runtime.db, sha256Hex(token));
+  if (!session) return undefined;
+  const now = runtime.clock();
+  const lastSeen = Date.parse(session.last_seen_at);
+  if (Date.parse(session.expires_at) <= now || lastSeen + runtime.config.sessionIdleMs <= now) return undefined;
+  const user = await findUserById(runtime.db, session.user_id);
+  if (!user || user.disabled_at) return undefined;
+  if (now - lastSeen >= touchEveryMs) {
+    await touchSession(runtime.db, session.id, isoAt(now));
+    session.last_seen_at = isoAt(now);
+  }
+  const groups = await listUserGroups(runtime.db, user.id);
+  const idleEnd = Date.parse(session.last_seen_at) + runtime.config.sessionIdleMs;
+  return { session, user, groups, expiresAt: isoAt(Math.min(idleEnd, Date.parse(session.expires_at))) };
+}

@@ -1,0 +1,45 @@
+import { isoAt } from '../clock/clock.js';
+import { GatehouseError } from '../errors/GatehouseError.js';
+import type { Runtime } from '../runtime/Runtime.js';
+import type { Transact } from '../store/Transact.js';
+import { listUserGroups } from '../store/repositories/groups.js';
+import { insertSession } from '../store/repositories/sessions.js';
+import { findUserByEmail, updatePasswordHash } from '../store/repositories/users.js';
+import type { SessionRow, UserRow } from '../store/schema.js';
+import { normalizeEmail } from './normalizeEmail.js';
+import { hashPassword, needsRehash, verifyPassword } from './passwords/hashPassword.js';
+import { newSession, type Origin } from './sessions/newSession.js';
+
+/** A successful sign-in: the cookie token (shown once) and what the caller may see. */
+export interface SignInResult {
+  token: string;
+  session: SessionRow;
+  user: UserRow;
+  groups: string[];
+}
+
+const invalidCredentials = () => new GatehouseError('INVALID_CREDENTIALS', 'The e-mail or password is wrong');
+
+/**
+ * Checks a password and opens a new session. Unknown e-mails are checked against a dummy
+ * hash so that both failures cost one Argon2id verification and answer the same.
+ * A hash made with older parameters is re-hashed (OWASP: upgrade on sign-in).
+ */
+export async function signIn(runtime: Runtime, input: { email: string; password: string; origin: Origin }, transact: Transact): Promise<SignInResult> {
+  const user = await findUserByEmail(runtime.db, normalizeEmail(input.email));
+  const passwordHash = user?.password_hash ?? runtime.dummyPasswordHash;
+  const passwordOk = await verifyPassword(passwordHash, input.password);
+  if (!user || !user.password_hash || !passwordOk || user.disabled_at) throw invalidCredentials();
+  // Only someone holding the password learns that the address is not confirmed yet.
+  if (!user.confirmed_at) throw new GatehouseError('USER_NOT_CONFIRMED', 'Confirm your e-mail address with the code we sent before signing in');
+
+  const rehash = needsRehash(user.password_hash) ? await hashPassword(input.password) : undefined;
+  const { token, row } = newSession(runtime, user.id, input.origin);
+  const groups = await listUserGroups(runtime.db, user.id);
+  await transact(async (trx) => {
+    await insertSession(trx, row);
+    if (rehash) await updatePasswordHash(trx, user.id, rehash, isoAt(runtime.clock()));
+    return { principalId: user.id, sessionId: row.id, status: 'SIGNED_IN', passwordRehashed: rehash !== undefined };
+  });
+  return { token, session: row, user, groups };
+}

@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { Authorizer } from '../authz/index.js';
+import type { Clock } from '../clock/clock.js';
+import type { Config } from '../config/loadConfig.js';
+import type { Deliver } from '../delivery/Deliver.js';
+import type { Store } from '../store/openDatabase.js';
+
+/** Everything one Gatehouse instance runs on, assembled once at start and passed to the core. */
+export interface Runtime {
+  config: Config;
+  db: Store;
+  clock: Clock;
+  logger: Logger;
+  deliver: Deliver;
+  authorizer: Authorizer;
+  /** Server secret keying the HMACs of one-time codes and CSRF tokens. */
+  hmacKey: Buffer;
+  /** A PHC hash of a random password, verified against for unknown users so timing reveals nothing. */
+  dummyPasswordHash: string;
+}

@@ -1,0 +1,84 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createApp } from '../http/createApp.js';
+import type { Runtime } from '../runtime/Runtime.js';
+import { ensureCertificate } from '../tls/ensureCertificate.js';
+
+/** A running instance: where it listens, and how to stop it. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  httpPort?: number;
+  /** The PEM certificate served, so clients can trust exactly it. */
+  certificate: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the app over HTTPS (TLS 1.2 at least) and, when `httpPort` is set, a plain-HTTP
+ * listener that only redirects to HTTPS. With a derived public URL and port 0, the public
+ * URL follows the port actually bound.
+ */
+export async function startServer(runtime: Runtime): Promise<RunningServer> {
+  const { config } = runtime;
+  const tls = await ensureCertificate(
+    config.dataDir,
+    config.tlsCertFile && config.tlsKeyFile ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile } : undefined,
+  );
+  const app = createApp(runtime, (c) => getConnInfo(c).remote.address ?? null);
+  const server = serve({
+    fetch: app.fetch,
+    port: config.port,
+    hostname: config.host,
+    createServer: https.createServer,
+    serverOptions: { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' },
+  }) as https.Server;
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  await once(server);
+  const port = (server.address() as AddressInfo).port;
+  if (config.publicUrlDerived) config.publicUrl = `https://localhost:${port}`;
+
+  let redirect: http.Server | undefined;
+  if (config.httpPort !== undefined) {
+    const target = config.publicUrl;
+    redirect = http.createServer((req, res) => {
+      // Only the path goes along: the Host header is the client's to forge.
+      res.writeHead(308, { Location: target + (req.url?.startsWith('/') ? req.url : '/') });
+      res.end();
+    });
+    redirect.listen(config.httpPort, config.host);
+    await once(redirect);
+  }
+
+  runtime.logger.info({ url: config.publicUrl, port }, 'gatehouse listening');
+  return {
+    url: `https://localhost:${port}`,
+    port,
+    httpPort: redirect ? (redirect.address() as AddressInfo).port : undefined,
+    certificate: tls.cert,
+    close: async () => {
+      await Promise.all([closeServer(server), redirect ? closeServer(redirect) : undefined]);
+      await runtime.db.destroy();
+    },
+  };
+}
+
+function once(server: http.Server | https.Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (server.listening) return resolve();
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+}
+
+function closeServer(server: http.Server | https.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

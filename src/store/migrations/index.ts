@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001_initial.js';
+
+/** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+};

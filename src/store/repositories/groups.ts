@@ -1,0 +1,31 @@
+import type { Store } from '../openDatabase.js';
+
+/** The names of the groups `userId` belongs to, sorted. */
+export async function listUserGroups(db: Store, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_groups')
+    .select('group_name')
+    .where('user_id', '=', userId)
+    .orderBy('group_name')
+    .execute();
+  return rows.map((r) => r.group_name);
+}
+
+/** True when a group of that name exists. */
+export async function groupExists(db: Store, name: string): Promise<boolean> {
+  return (await db.selectFrom('groups').select('name').where('name', '=', name).executeTakeFirst()) !== undefined;
+}
+
+/** Every group name, sorted. */
+export async function listGroupNames(db: Store): Promise<string[]> {
+  return (await db.selectFrom('groups').select('name').orderBy('name').execute()).map((r) => r.name);
+}
+
+/** Adds a user to a group; adding twice is a no-op. */
+export async function addUserToGroup(db: Store, userId: string, groupName: string): Promise<void> {
+  await db
+    .insertInto('user_groups')
+    .values({ user_id: userId, group_name: groupName })
+    .onConflict((oc) => oc.columns(['user_id', 'group_name']).doNothing())
+    .execute();
+}

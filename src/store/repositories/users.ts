@@ -1,0 +1,32 @@
+import type { Store } from '../openDatabase.js';
+import type { UserRow } from '../schema.js';
+
+/** Finds a user by e-mail, already normalised by the caller. */
+export function findUserByEmail(db: Store, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/** Finds a user by id. */
+export function findUserById(db: Store, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Inserts a user. */
+export async function insertUser(db: Store, user: UserRow): Promise<void> {
+  await db.insertInto('users').values(user).execute();
+}
+
+/** Replaces a user's password hash. */
+export async function updatePasswordHash(db: Store, userId: string, passwordHash: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', userId).execute();
+}
+
+/** Marks a user's e-mail as confirmed, keeping the first confirmation time. */
+export async function markConfirmed(db: Store, userId: string, at: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ confirmed_at: at, updated_at: at })
+    .where('id', '=', userId)
+    .where('confirmed_at', 'is', null)
+    .execute();
+}

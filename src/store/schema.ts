@@ -1,0 +1,100 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Timestamps are ISO-8601 UTC strings: sortable as text and portable across SQLite and PostgreSQL. */
+type Timestamp = string;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string | null;
+  confirmed_at: Timestamp | null;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GroupsTable {
+  name: string;
+  description: string;
+}
+
+export interface UserGroupsTable {
+  user_id: string;
+  group_name: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  mfa: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  source_ip: string | null;
+  user_agent: string | null;
+}
+
+export interface CodesTable {
+  id: string;
+  user_id: string;
+  purpose: string;
+  code_hash: string;
+  attempts: number;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface GradesTable {
+  id: string;
+  student_id: string;
+  course: string;
+  score: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrdersTable {
+  id: string;
+  owner_id: string;
+  status: string;
+  items: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  sequence: number;
+  event_id: string;
+  event_time: Timestamp;
+  event_name: string;
+  principal_id: string | null;
+  /** The whole event as canonical JSON (RFC 8785), the bytes its hash covers. */
+  body: string;
+  previous_hash: string;
+  hash: string;
+}
+
+/** The database as Kysely sees it. */
+export interface Database {
+  users: UsersTable;
+  groups: GroupsTable;
+  user_groups: UserGroupsTable;
+  sessions: SessionsTable;
+  codes: CodesTable;
+  grades: GradesTable;
+  orders: OrdersTable;
+  audit_events: AuditEventsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type CodeRow = Selectable<CodesTable>;
+export type GradeRow = Selectable<GradesTable>;
+export type OrderRow = Selectable<OrdersTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;
+export type NewAuditEventRow = Insertable<AuditEventsTable>;
+export type { Generated };

@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startTestServer, tempDataDir } from '../support/testServer.js';
+
+const bin = path.resolve('bin/gatehouse.js');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+function dataDir(): string {
+  const dir = tempDataDir();
+  dirs.push(dir);
+  return dir;
+}
+
+/** Runs the built `gatehouse` binary, as `npx gatehouse` would. */
+function gatehouse(args: string[], options: { stdin?: string; env?: Record<string, string>; untilOutput?: RegExp } = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, GATEHOUSE_LOG_LEVEL: 'silent', ...options.env }, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (options.untilOutput?.test(stdout)) child.kill('SIGTERM');
+    });
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+describe('gatehouse command line', () => {
+  it('explains itself with --help, for every command', async () => {
+    const top = await gatehouse(['--help']);
+    expect(top.code).toBe(0);
+    for (const command of ['serve', 'user', 'group']) expect(top.stdout).toContain(command);
+    const userAdd = await gatehouse(['user', 'add', '--help']);
+    expect(userAdd.stdout).toMatch(/--group/);
+    expect(userAdd.stdout).toMatch(/--password-stdin/);
+    expect(userAdd.stdout).toMatch(/--data/);
+    expect((await gatehouse(['group', 'add', '--help'])).stdout).toMatch(/<group> <email>/);
+    expect((await gatehouse(['serve', '--help'])).stdout).toMatch(/--data/);
+  });
+
+  it('adds a confirmed user with groups and a password from stdin, who can then sign in', async () => {
+    const dir = dataDir();
+    const added = await gatehouse(['user', 'add', 'Teacher@School.test', '--group', 'teachers', '--group', 'students', '--password-stdin', '--data', dir], {
+      stdin: 'correct horse battery staple\n',
+    });
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(/created user teacher@school\.test .* in students, teachers/);
+    expect(added.stdout).not.toContain('correct horse');
+    const grouped = await gatehouse(['group', 'add', 'auditors', 'teacher@school.test', '--data', dir]);
+    expect(grouped.code, grouped.stderr).toBe(0);
+    expect(grouped.stdout).toContain('auditors, students, teachers');
+
+    // A server on the data the command line wrote.
+    const server = await startTestServer({}, { configure: (config) => Object.assign(config, { dataDir: dir, databaseUrl: `sqlite:${path.join(dir, 'gatehouse.db')}` }) });
+    try {
+      const c = server.client();
+      const answer = await c.signIn('teacher@school.test', 'correct horse battery staple');
+      expect(answer.status).toBe(200);
+      expect(answer.body.user.groups).toEqual(['auditors', 'students', 'teachers']);
+      const operatorEvents = await server.runtime.db.selectFrom('audit_events').select('body').where('event_name', 'in', ['AdminCreateUser', 'AdminAddUserToGroup']).execute();
+      expect(operatorEvents).toHaveLength(2);
+      expect(JSON.parse(operatorEvents[0]!.body)).toMatchObject({ eventSource: 'cli.gatehouse', userIdentity: { type: 'Operator' } });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a duplicate user, an unknown group and a common password in one line, exit 1', async () => {
+    const dir = dataDir();
+    await gatehouse(['user', 'add', 'a@example.com', '--data', dir]);
+    for (const args of [
+      ['user', 'add', 'a@example.com', '--data', dir],
+      ['user', 'add', 'b@example.com', '--group', 'wizards', '--data', dir],
+      ['group', 'add', 'wizards', 'a@example.com', '--data', dir],
+      ['group', 'add', 'teachers', 'nobody@example.com', '--data', dir],
+    ]) {
+      const result = await gatehouse(args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/^gatehouse: /);
+    }
+    const weak = await gatehouse(['user', 'add', 'c@example.com', '--password-stdin', '--data', dir], { stdin: 'password123\n' });
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/too common/);
+  });
+
+  it('stops serve on a bad variable with a one-line message naming it', async () => {
+    const result = await gatehouse(['serve', '--data', dataDir()], { env: { GATEHOUSE_PORT: 'eighty' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^gatehouse: GATEHOUSE_PORT: [^\n]+$/);
+  });
+
+  it('stops serve on an invalid policy, naming the file', async () => {
+    const policies = dataDir();
+    fs.copyFileSync('policies/schema.cedarschema', path.join(policies, 'schema.cedarschema'));
+    fs.writeFileSync(path.join(policies, 'broken.cedar'), '@id("broken") permit (principal, action, resource) when { resource.nonsense == 1 };');
+    const result = await gatehouse(['serve', '--data', dataDir()], { env: { GATEHOUSE_POLICIES_DIR: policies, GATEHOUSE_PORT: '0' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/broken\.cedar/);
+  });
+
+  it('serves HTTPS and writes a self-signed certificate to data/tls', async () => {
+    const dir = dataDir();
+    const result = await gatehouse(['serve', '--data', dir], { env: { GATEHOUSE_PORT: '0' }, untilOutput: /serving/ });
+    expect(result.stdout).toMatch(/Gatehouse is serving https:\/\/localhost:\d+/);
+    expect(fs.existsSync(path.join(dir, 'tls', 'cert.pem'))).toBe(true);
+    expect(fs.statSync(path.join(dir, 'tls', 'key.pem')).mode & 0o077).toBe(0);
+  });
+});

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { Agent, fetch } from 'undici';
+import { loadConfig, type Config } from '../../src/config/loadConfig.js';
+import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUser.js';
+import { createRuntime, type RuntimeOptions } from '../../src/runtime/createRuntime.js';
+import type { Runtime } from '../../src/runtime/Runtime.js';
+import { startServer, type RunningServer } from '../../src/server/startServer.js';
+import { plainTransact } from '../../src/store/Transact.js';
+
+/** An answer as tests read it. */
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
+/** A fresh temp data folder. */
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-test-'));
+}
+
+/** A client that trusts exactly the server's certificate and keeps the session cookie and CSRF token. */
+export class Client {
+  cookie?: string;
+  csrfToken?: string;
+  constructor(
+    readonly base: string,
+    private readonly dispatcher: Agent,
+  ) {}
+
+  async request(method: string, url: string, options: { json?: unknown; body?: string; headers?: Record<string, string>; csrf?: boolean } = {}): Promise<Answer> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookie) headers.cookie = `__Host-gatehouse=${this.cookie}`;
+    if (options.json !== undefined) headers['content-type'] ??= 'application/json';
+    if (this.csrfToken && options.csrf !== false && method !== 'GET') headers['x-csrf-token'] ??= this.csrfToken;
+    const response = await fetch(this.base + url, {
+      method,
+      headers,
+      body: options.body ?? (options.json !== undefined ? JSON.stringify(options.json) : undefined),
+      dispatcher: this.dispatcher,
+    });
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('__Host-gatehouse='));
+    if (setCookie) {
+      const value = /^__Host-gatehouse=([^;]*)/.exec(setCookie)![1]!;
+      this.cookie = value === '' || /Max-Age=0/i.test(setCookie) ? undefined : value;
+    }
+    const text = await response.text();
+    let body: any = undefined;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    return { status: response.status, headers: response.headers as unknown as Headers, body, text };
+  }
+
+  get(url: string, headers?: Record<string, string>) {
+    return this.request('GET', url, { headers });
+  }
+  post(url: string, json?: unknown, options: { headers?: Record<string, string>; csrf?: boolean } = {}) {
+    return this.request('POST', url, { json: json ?? {}, ...options });
+  }
+  put(url: string, json?: unknown) {
+    return this.request('PUT', url, { json: json ?? {} });
+  }
+
+  /** Signs in and keeps the cookie and CSRF token. */
+  async signIn(email: string, password: string): Promise<Answer> {
+    const answer = await this.post('/auth/sign-in', { email, password });
+    if (answer.status === 200) this.csrfToken = answer.body.csrfToken;
+    return answer;
+  }
+}
+
+/** A running Gatehouse on a random loopback port over real HTTPS, with its own SQLite file. */
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  runtime: Runtime;
+  server: RunningServer;
+  client(): Client;
+  /** The outbox messages, oldest first. */
+  outbox(): Array<{ channel: string; to: string; subject: string; text: string; code: string | null; file: string }>;
+  /** The newest code sent to `to`. */
+  lastCode(to: string): string;
+  /** Creates a confirmed user directly in the store. */
+  addUser(email: string, password: string, groups?: string[]): Promise<{ id: string }>;
+  close(): Promise<void>;
+}
+
+/** Starts a test server; `env` adds GATEHOUSE_* variables. */
+export async function startTestServer(env: Record<string, string> = {}, options: RuntimeOptions & { configure?: (config: Config) => void } = {}): Promise<TestServer> {
+  const dataDir = tempDataDir();
+  const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...env }, { dataDir, port: 0 });
+  options.configure?.(config);
+  const runtime = await createRuntime(config, { logger: pino({ level: 'silent' }), ...options });
+  const server = await startServer(runtime);
+  const dispatcher = new Agent({ connect: { ca: server.certificate } });
+  const outbox = () => {
+    const dir = path.join(dataDir, 'outbox');
+    if (!fs.existsSync(dir)) return [];
+    return fs
+      .readdirSync(dir)
+      .sort()
+      .map((file) => ({ ...JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), file }));
+  };
+  return {
+    url: server.url,
+    dataDir,
+    runtime,
+    server,
+    client: () => new Client(server.url, dispatcher),
+    outbox,
+    lastCode(to) {
+      const message = outbox().filter((m) => m.to === to && m.code).at(-1);
+      if (!message) throw new Error(`no code was sent to ${to}`);
+      return message.code!;
+    },
+    addUser: (email, password, groups = []) => createConfirmedUser(runtime, { email, password, groups }, plainTransact(runtime.db)),
+    async close() {
+      await server.close();
+      await dispatcher.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/loadConfig.js';
+
+describe('configuration', () => {
+  it('gives a working local instance by default', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8443);
+    expect(config.publicUrl).toBe('https://localhost:8443');
+    expect(config.databaseUrl).toMatch(/^sqlite:.*data\/gatehouse\.db$/);
+    expect(config.sessionIdleMs).toBe(3_600_000);
+    expect(config.sessionMaxMs).toBe(86_400_000);
+    expect(config.bodyLimitBytes).toBe(1_048_576);
+  });
+
+  it.each([
+    ['GATEHOUSE_PORT', 'eighty'],
+    ['GATEHOUSE_PORT', '70000'],
+    ['GATEHOUSE_PUBLIC_URL', 'http://example.com'],
+    ['GATEHOUSE_REDIS_URL', 'localhost:6379'],
+    ['GATEHOUSE_DATABASE_URL', 'mysql://x'],
+    ['GATEHOUSE_SESSION_IDLE_MINUTES', '-5'],
+    ['GATEHOUSE_LOG_LEVEL', 'loud'],
+  ])('stops on a bad %s with a one-line message naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrowError(new RegExp(`^${name}: [^\\n]+$`));
+  });
+
+  it('takes the public URL without its trailing slash', () => {
+    expect(loadConfig({ GATEHOUSE_PUBLIC_URL: 'https://auth.example.com/' }).publicUrl).toBe('https://auth.example.com');
+  });
+
+  it('wants the TLS certificate and key together', () => {
+    expect(() => loadConfig({ GATEHOUSE_TLS_CERT: '/x/cert.pem' })).toThrowError(/GATEHOUSE_TLS_CERT and GATEHOUSE_TLS_KEY/);
+  });
+});
