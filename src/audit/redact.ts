@@ -16,9 +16,6 @@ export function redact(value: unknown, depth = 0): unknown {
   if (typeof value !== 'object') return value;
   if (depth >= maxDepth) return '[TRUNCATED]';
   if (Array.isArray(value)) return value.slice(0, 100).map((item) => redact(item, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    out[key] = secretKey.test(key) ? REDACTED : redact(item, depth + 1);
-  }
-  return out;
+  // fromEntries defines own properties, so a "__proto__" key stays data and never a prototype.
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, secretKey.test(key) ? REDACTED : redact(item, depth + 1)]));
 }

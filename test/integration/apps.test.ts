@@ -118,6 +118,13 @@ describe('orders: only the owner reads and checks out', () => {
     expect(again.body.error.code).toBe('CONFLICT');
   });
 
+  it('lets only one of many concurrent checkouts win', async () => {
+    const order = await alice.post('/api/orders', { items: [{ sku: 'race', qty: 1 }] });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => alice.post(`/api/orders/${order.body.id}/checkout`)));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(9);
+  });
+
   it('answers a non-owner 404, as if the order did not exist', async () => {
     const order = await alice.post('/api/orders', { items: [{ sku: 'lamp', qty: 1 }] });
     const read = await bob.get(`/api/orders/${order.body.id}`);

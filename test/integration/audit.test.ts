@@ -92,6 +92,16 @@ describe('audit trail', () => {
     });
   });
 
+  it('keeps one gap-free chain when many requests write at once', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? student.get('/api/grades') : student.post('/api/orders', { items: [{ sku: `s${i}`, qty: 1 }] }))));
+    expect(answers.every((a) => a.status < 300)).toBe(true);
+    const all = await events();
+    all.forEach(({ row }, index) => {
+      expect(Number(row.sequence)).toBe(index + 1);
+      if (index > 0) expect(row.previous_hash).toBe(all[index - 1]!.row.hash);
+    });
+  });
+
   it('gives every grade its event, and a rolled-back write none', async () => {
     await teacher.post('/api/grades', { studentId, course: 'Greek', score: 60 });
     const grades = await gh.runtime.db.selectFrom('grades').select('id').execute();

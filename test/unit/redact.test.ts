@@ -26,3 +26,12 @@ describe('redaction', () => {
     expect(JSON.stringify(redact(deep))).toContain('[TRUNCATED]');
   });
 });
+
+describe('redaction of hostile keys', () => {
+  it('keeps a "__proto__" key as plain data', () => {
+    const out = redact(JSON.parse('{"__proto__":{"polluted":true},"password":"p"}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect((out as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(Object.keys(out)).toEqual(['__proto__', 'password']);
+  });
+});

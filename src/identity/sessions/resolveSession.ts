@@ -2,8 +2,7 @@ import { isoAt } from '../../clock/clock.js';
 import { sha256Hex } from '../../crypto/digest.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { listUserGroups } from '../../store/repositories/groups.js';
-import { findLiveSessionByTokenHash, touchSession } from '../../store/repositories/sessions.js';
-import { findUserById } from '../../store/repositories/users.js';
+import { findLiveSessionWithUser, touchSession } from '../../store/repositories/sessions.js';
 import type { SessionRow, UserRow } from '../../store/schema.js';
 
 /** A signed-in caller: the session, its user and the user's groups. */
@@ -23,13 +22,13 @@ const touchEveryMs = 60_000;
  * its absolute lifetime or idle for longer than allowed, or its user is disabled.
  */
 export async function resolveSession(runtime: Pick<Runtime, 'db' | 'clock' | 'config'>, token: string): Promise<SignedIn | undefined> {
-  const session = await findLiveSessionByTokenHash(runtime.db, sha256Hex(token));
-  if (!session) return undefined;
+  const found = await findLiveSessionWithUser(runtime.db, sha256Hex(token));
+  if (!found) return undefined;
+  const { session, user } = found;
   const now = runtime.clock();
   const lastSeen = Date.parse(session.last_seen_at);
   if (Date.parse(session.expires_at) <= now || lastSeen + runtime.config.sessionIdleMs <= now) return undefined;
-  const user = await findUserById(runtime.db, session.user_id);
-  if (!user || user.disabled_at) return undefined;
+  if (user.disabled_at) return undefined;
   if (now - lastSeen >= touchEveryMs) {
     await touchSession(runtime.db, session.id, isoAt(now));
     session.last_seen_at = isoAt(now);

@@ -1,19 +1,42 @@
 import type { Store } from '../openDatabase.js';
-import type { SessionRow } from '../schema.js';
+import type { SessionRow, UserRow } from '../schema.js';
 
 /** Inserts a session. */
 export async function insertSession(db: Store, session: SessionRow): Promise<void> {
   await db.insertInto('sessions').values(session).execute();
 }
 
-/** The live (not revoked) session whose token hashes to `tokenHash`. */
-export function findLiveSessionByTokenHash(db: Store, tokenHash: string): Promise<SessionRow | undefined> {
-  return db
+/** The live session whose token hashes to `tokenHash`, with its user, in one round trip (the per-request lookup). */
+export async function findLiveSessionWithUser(db: Store, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const row = await db
     .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('sessions')
+    .select([
+      'users.email as user_email',
+      'users.password_hash as user_password_hash',
+      'users.confirmed_at as user_confirmed_at',
+      'users.disabled_at as user_disabled_at',
+      'users.created_at as user_created_at',
+      'users.updated_at as user_updated_at',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.revoked_at', 'is', null)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { user_email, user_password_hash, user_confirmed_at, user_disabled_at, user_created_at, user_updated_at, ...session } = row;
+  return {
+    session,
+    user: {
+      id: session.user_id,
+      email: user_email,
+      password_hash: user_password_hash,
+      confirmed_at: user_confirmed_at,
+      disabled_at: user_disabled_at,
+      created_at: user_created_at,
+      updated_at: user_updated_at,
+    },
+  };
 }
 
 /** Records activity on a session, for the idle timeout. */
