@@ -1,3 +1,4 @@
+// RFC 8785 (JCS) canonical JSON, by the RFC's author: hashes must not depend on key order.
 import canonicalize from 'canonicalize';
 import { sha256Hex } from '../crypto/digest.js';
 import type { Store } from '../store/openDatabase.js';

@@ -1,9 +1,19 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { GatehouseError } from '../errors/GatehouseError.js';
 
-const port = z.coerce.number().int().min(0).max(65535);
-const positiveInt = z.coerce.number().int().positive();
+const digits = z.string().regex(/^\d{1,9}$/, 'must be a whole number');
+const port = digits.transform(Number).pipe(z.number().max(65535, 'must be a port number (0 to 65535)'));
+const positiveInt = digits.transform(Number).pipe(z.number().min(1, 'must be at least 1'));
+/** An https origin: scheme, host and port only, normalised the way browsers send `Origin`. */
+const origin = z
+  .url({ protocol: /^https$/, error: 'must be an https:// URL' })
+  .refine((value) => {
+    const url = new URL(value);
+    return (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash && !url.username && !url.password;
+  }, 'must be an origin (https://host[:port]) without path, query or credentials')
+  .transform((value) => new URL(value).origin);
 
 /** The environment variables Gatehouse reads, their rules and their defaults. */
 const environmentSchema = z.object({
@@ -18,13 +28,13 @@ const environmentSchema = z.object({
     .refine((value) => /^(sqlite:|postgres(ql)?:\/\/)/.test(value), 'must start with sqlite: or postgres://')
     .optional(),
   GATEHOUSE_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
-  GATEHOUSE_PUBLIC_URL: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+  GATEHOUSE_PUBLIC_URL: origin.optional(),
   GATEHOUSE_POLICIES_DIR: z.string().min(1).optional(),
   GATEHOUSE_SESSION_IDLE_MINUTES: positiveInt.default(60),
   GATEHOUSE_SESSION_MAX_HOURS: positiveInt.default(24),
   GATEHOUSE_BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   GATEHOUSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+}).strict();
 
 /** Validated configuration of one Gatehouse instance. */
 export interface Config {
@@ -36,7 +46,7 @@ export interface Config {
   tlsKeyFile?: string;
   databaseUrl: string;
   redisUrl?: string;
-  /** Origin users see, without a trailing slash. */
+  /** Origin users see (`https://host[:port]`), as browsers send it in `Origin`. */
   publicUrl: string;
   /** True when `publicUrl` was not given and follows the port the server binds. */
   publicUrlDerived: boolean;
@@ -48,7 +58,7 @@ export interface Config {
 }
 
 /** The repository's root, where `policies/` ships. */
-const packageRoot = path.resolve(new URL('.', import.meta.url).pathname, '..', '..');
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
  * Reads and validates configuration from `env`; throws CONFIG_INVALID with a one-line
@@ -59,7 +69,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new GatehouseError('CONFIG_INVALID', `${String(issue.path[0])}: ${issue.message}`);
+    // A misspelt variable would silently fall back to a default: name it instead.
+    const name = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0]);
+    const message = issue.code === 'unrecognized_keys' ? 'unknown variable (misspelt?)' : issue.message;
+    throw new GatehouseError('CONFIG_INVALID', `${name}: ${message}`);
   }
   const e = parsed.data;
   if (Boolean(e.GATEHOUSE_TLS_CERT) !== Boolean(e.GATEHOUSE_TLS_KEY)) {
@@ -76,7 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tlsKeyFile: e.GATEHOUSE_TLS_KEY,
     databaseUrl: e.GATEHOUSE_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'gatehouse.db')}`,
     redisUrl: e.GATEHOUSE_REDIS_URL,
-    publicUrl: (e.GATEHOUSE_PUBLIC_URL ?? `https://localhost:${portValue}`).replace(/\/+$/, ''),
+    publicUrl: e.GATEHOUSE_PUBLIC_URL ?? `https://localhost:${portValue}`,
     publicUrlDerived: e.GATEHOUSE_PUBLIC_URL === undefined,
     policiesDir: path.resolve(e.GATEHOUSE_POLICIES_DIR ?? path.join(packageRoot, 'policies')),
     sessionIdleMs: e.GATEHOUSE_SESSION_IDLE_MINUTES * 60_000,
@@ -85,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.GATEHOUSE_LOG_LEVEL,
     ...overrides,
   };
+  config.dataDir = dataDir;
   if (config.databaseUrl.startsWith('postgres')) {
     // The PostgreSQL dialect is wired by the [scale] issue; refuse rather than half-work.
     throw new GatehouseError('CONFIG_INVALID', 'GATEHOUSE_DATABASE_URL: PostgreSQL is not supported by this build yet; use sqlite:<file>');

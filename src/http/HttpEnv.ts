@@ -21,9 +21,6 @@ export interface HttpEnv {
     caller?: Caller;
     /** Runs the request's writes and its audit event in one transaction. */
     transact: Transact;
-    eventName?: string;
-    /** The status the route answers on success, recorded by an in-transaction event. */
-    successStatus?: number;
     requestParameters?: Record<string, unknown>;
     authorization?: AuthorizationRecord;
     errorCode?: string;

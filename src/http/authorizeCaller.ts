@@ -16,13 +16,13 @@ export function authorizeCaller(c: Context<HttpEnv>, authorizer: Authorizer): Au
     attrs: { email: caller.user.email },
     parents: groups.map((group) => group.uid),
   };
-  return (action, resource, related = []) => {
+  return (action, resource) => {
     const decision = authorizer.authorize({
       principal: principal.uid,
       action,
       resource: resource.uid,
       context: { mfa: caller.session.mfa === 1 },
-      entities: distinct([principal, ...groups, resource, ...related]),
+      entities: distinct([principal, ...groups, resource]),
     });
     c.set('authorization', { ...decision, action, resource: `${resource.uid.type}::"${resource.uid.id}"` });
     return decision.allowed;

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { gradeRoutes } from '../apps/grades/gradeRoutes.js';
 import { orderRoutes } from '../apps/orders/orderRoutes.js';
@@ -7,6 +7,7 @@ import type { Runtime } from '../runtime/Runtime.js';
 import { errorResponse } from './errorResponse.js';
 import type { HttpEnv } from './HttpEnv.js';
 import { auditRequest } from './middleware/auditRequest.js';
+import { noStore } from './middleware/noStore.js';
 import { originCheck } from './middleware/originCheck.js';
 import { requestContext, type ClientAddress } from './middleware/requestContext.js';
 import { requireCaller } from './middleware/requireCaller.js';
@@ -17,7 +18,7 @@ import { homeRoutes } from './routes/homeRoutes.js';
 
 /**
  * The Hono application, the same behind the Node HTTPS server and the Lambda handler:
- * request context → security headers → audit → body limit → origin check → session → routes.
+ * request context → headers → audit → body limit → origin check → session → routes.
  */
 export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
@@ -34,24 +35,31 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
     runtime.logger.info({ requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   app.use(securityHeaders());
+  app.use(noStore());
   app.use(auditRequest(runtime));
-  app.use(
-    bodyLimit({
-      maxSize: runtime.config.bodyLimitBytes,
-      onError: () => {
-        // The rest of the body is never read, so this connection cannot carry another request.
-        throw new GatehouseError('PAYLOAD_TOO_LARGE', `The body is larger than ${runtime.config.bodyLimitBytes} bytes`, { headers: { Connection: 'close' } });
-      },
-    }),
-  );
+  app.use(limitBody(runtime.config.bodyLimitBytes));
   app.use(originCheck(() => runtime.config.publicUrl));
   app.use(sessionCookie(runtime));
 
   app.route('/', homeRoutes(runtime));
   app.route('/auth', authRoutes(runtime));
-  const signedIn = requireCaller(runtime.hmacKey);
-  app.use('/api/*', signedIn);
+  app.use('/api/*', requireCaller(runtime.hmacKey));
   app.route('/api/grades', gradeRoutes(runtime));
   app.route('/api/orders', orderRoutes(runtime));
   return app;
+}
+
+/** Bodies over `maxSize` get 413; requests without a body skip the check (and keep the server's fast path). */
+function limitBody(maxSize: number): MiddlewareHandler<HttpEnv> {
+  const limit = bodyLimit({
+    maxSize,
+    onError: () => {
+      // The rest of the body is never read, so this connection cannot carry another request.
+      throw new GatehouseError('PAYLOAD_TOO_LARGE', `The body is larger than ${maxSize} bytes`, { headers: { Connection: 'close' } });
+    },
+  });
+  return async function limitBody(c, next) {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return limit(c, next);
+  };
 }

@@ -3,16 +3,40 @@ import type { z } from 'zod';
 import { GatehouseError } from '../errors/GatehouseError.js';
 import type { HttpEnv } from './HttpEnv.js';
 
-function validationError(error: z.ZodError): GatehouseError {
-  const issues = error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }));
+type Source = 'body' | 'path' | 'query';
+
+function validationError(source: Source, error: z.ZodError): GatehouseError {
+  const issues = error.issues.map((issue) => ({ field: issue.path.join('.') || `(${source})`, message: issue.message }));
   const first = issues[0]!;
   return new GatehouseError('VALIDATION_ERROR', `${first.field}: ${first.message}`, { details: { issues } });
 }
 
-function remember(c: Context<HttpEnv>, values: unknown): void {
-  if (values && typeof values === 'object' && !Array.isArray(values)) {
-    c.set('requestParameters', { ...c.get('requestParameters'), ...(values as Record<string, unknown>) });
+/**
+ * Keeps what the audit event records of the input: the validated values, or for input that
+ * failed validation only the names of its fields, so nothing unvetted reaches the trail.
+ */
+function remember(c: Context<HttpEnv>, source: Source, values: unknown, valid: boolean): void {
+  const kept =
+    valid && values && typeof values === 'object' && !Array.isArray(values)
+      ? (values as Record<string, unknown>)
+      : { [`invalid${source[0]!.toUpperCase()}${source.slice(1)}Fields`]: fieldNames(values) };
+  c.set('requestParameters', { ...c.get('requestParameters'), ...kept });
+}
+
+function fieldNames(values: unknown): string[] {
+  if (!values || typeof values !== 'object' || Array.isArray(values)) return [];
+  return Object.keys(values)
+    .slice(0, 20)
+    .map((key) => key.slice(0, 64));
+}
+
+/** JSON.parse reviver refusing what JSON allows but nothing downstream can keep: lone surrogates, numbers out of range. */
+function wellFormed(key: string, value: unknown): unknown {
+  if (!key.isWellFormed() || (typeof value === 'string' && !value.isWellFormed())) {
+    throw new GatehouseError('VALIDATION_ERROR', 'The body holds a string that is not valid Unicode');
   }
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new GatehouseError('VALIDATION_ERROR', 'The body holds a number out of range');
+  return value;
 }
 
 /** Parses and validates the JSON body against `schema`; anything else is a 4xx, never a 500. */
@@ -23,31 +47,29 @@ export async function readJson<S extends z.ZodType>(c: Context<HttpEnv>, schema:
   }
   let body: unknown;
   try {
-    body = JSON.parse(await c.req.text());
+    body = JSON.parse(await c.req.text(), wellFormed);
   } catch (error) {
     if (error instanceof GatehouseError) throw error;
     throw new GatehouseError('VALIDATION_ERROR', 'The body is not valid JSON');
   }
-  remember(c, body);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
+  return check(c, 'body', schema, body);
 }
 
 /** Validates the path parameters against `schema`. */
 export function readParams<S extends z.ZodType>(c: Context<HttpEnv>, schema: S): z.output<S> {
-  const params = c.req.param() as Record<string, string>;
-  remember(c, params);
-  const parsed = schema.safeParse(params);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
+  return check(c, 'path', schema, c.req.param());
 }
 
-/** Validates the query string against `schema` (each key once). */
+/** Validates the query string against `schema`; a key given twice is refused rather than guessed at. */
 export function readQuery<S extends z.ZodType>(c: Context<HttpEnv>, schema: S): z.output<S> {
-  const query = c.req.query();
-  remember(c, query);
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw validationError(parsed.error);
+  const repeated = Object.entries(c.req.queries()).find(([, values]) => values.length > 1);
+  if (repeated) throw new GatehouseError('VALIDATION_ERROR', `${repeated[0].slice(0, 64)}: give it once`);
+  return check(c, 'query', schema, c.req.query());
+}
+
+function check<S extends z.ZodType>(c: Context<HttpEnv>, source: Source, schema: S, values: unknown): z.output<S> {
+  const parsed = schema.safeParse(values);
+  remember(c, source, parsed.success ? parsed.data : values, parsed.success);
+  if (!parsed.success) throw validationError(source, parsed.error);
   return parsed.data;
 }

@@ -3,8 +3,7 @@ import { GatehouseError } from '../errors/GatehouseError.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
 import { revokeUserSessions } from '../store/repositories/sessions.js';
-import { updatePasswordHash } from '../store/repositories/users.js';
-import type { UserRow } from '../store/schema.js';
+import { findUserById, updatePasswordHash } from '../store/repositories/users.js';
 import { checkPasswordPolicy } from './passwords/checkPasswordPolicy.js';
 import { hashPassword, verifyPassword } from './passwords/hashPassword.js';
 
@@ -14,11 +13,11 @@ import { hashPassword, verifyPassword } from './passwords/hashPassword.js';
  */
 export async function changePassword(
   runtime: Runtime,
-  input: { user: UserRow; sessionId: string; currentPassword: string; password: string },
+  input: { userId: string; sessionId: string; currentPassword: string; password: string },
   transact: Transact,
 ): Promise<void> {
-  const { user } = input;
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+  const user = await findUserById(runtime.db, input.userId);
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new GatehouseError('INVALID_CREDENTIALS', 'The current password is wrong');
   }
   checkPasswordPolicy(input.password, user.email);
@@ -26,6 +25,6 @@ export async function changePassword(
   const at = isoAt(runtime.clock());
   await transact(async (trx) => {
     await updatePasswordHash(trx, user.id, passwordHash, at);
-    await revokeUserSessions(trx, user.id, at, input.sessionId);
+    return { sessionsEnded: await revokeUserSessions(trx, user.id, at, input.sessionId) };
   });
 }

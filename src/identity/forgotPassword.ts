@@ -1,28 +1,31 @@
 import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
-import { replaceCode } from '../store/repositories/codes.js';
+import { saveCode } from '../store/repositories/codes.js';
 import { findUserByEmail } from '../store/repositories/users.js';
 import { issueCode } from './codes/issueCode.js';
+import { evenTiming } from './evenTiming.js';
 import { normalizeEmail } from './normalizeEmail.js';
 
 /**
  * Sends a reset code when the address has an account; the caller answers 202 either way,
- * so the answer reveals nothing about which addresses are registered.
+ * after the same delay, so the answer reveals nothing about which addresses are registered.
  */
-export async function forgotPassword(runtime: Runtime, input: { email: string }, transact: Transact): Promise<void> {
-  const email = normalizeEmail(input.email);
-  const user = await findUserByEmail(runtime.db, email);
-  if (!user || user.disabled_at) {
-    await transact(async () => undefined);
-    return;
-  }
-  const { row, code } = issueCode(runtime, user.id, 'reset');
-  await transact((trx) => replaceCode(trx, row));
-  await runtime.deliver({
-    channel: 'email',
-    to: email,
-    subject: 'Your Gatehouse password reset code',
-    text: `Your password reset code is ${code}. It expires in 10 minutes. If you did not ask for it, ignore this message: your password is unchanged.`,
-    code,
+export function forgotPassword(runtime: Runtime, input: { email: string }, transact: Transact): Promise<void> {
+  return evenTiming(async () => {
+    const email = normalizeEmail(input.email);
+    const user = await findUserByEmail(runtime.db, email);
+    if (!user || user.disabled_at) {
+      await transact(async () => null);
+      return;
+    }
+    const { row, code } = issueCode(runtime, user.id, 'reset');
+    await transact((trx) => saveCode(trx, row));
+    await runtime.deliver({
+      channel: 'email',
+      to: email,
+      subject: 'Your Gatehouse password reset code',
+      text: `Your password reset code is ${code}. It expires in 10 minutes. If you did not ask for it, ignore this message: your password is unchanged.`,
+      code,
+    });
   });
 }

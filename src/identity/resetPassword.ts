@@ -1,11 +1,11 @@
 import { isoAt } from '../clock/clock.js';
-import { GatehouseError } from '../errors/GatehouseError.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
-import { consumeCode } from '../store/repositories/codes.js';
+import { consumeCode, deleteCodes } from '../store/repositories/codes.js';
 import { revokeUserSessions } from '../store/repositories/sessions.js';
 import { findUserByEmail, markConfirmed, updatePasswordHash } from '../store/repositories/users.js';
-import { checkCode } from './codes/checkCode.js';
+import { checkCode, invalidCode } from './codes/checkCode.js';
+import { evenTiming } from './evenTiming.js';
 import { normalizeEmail } from './normalizeEmail.js';
 import { checkPasswordPolicy } from './passwords/checkPasswordPolicy.js';
 import { hashPassword } from './passwords/hashPassword.js';
@@ -15,19 +15,20 @@ import { hashPassword } from './passwords/hashPassword.js';
  * account: whoever knew the old password is signed out. Receiving the code proves the
  * address, so an unconfirmed account becomes confirmed.
  */
-export async function resetPassword(runtime: Runtime, input: { email: string; code: string; password: string }, transact: Transact): Promise<void> {
-  const email = normalizeEmail(input.email);
-  checkPasswordPolicy(input.password, email);
-  const user = await findUserByEmail(runtime.db, email);
-  const code = await checkCode(runtime, user?.id, 'reset', input.code);
-  const passwordHash = await hashPassword(input.password);
-  const at = isoAt(runtime.clock());
-  await transact(async (trx) => {
-    if (!(await consumeCode(trx, code.id, at))) {
-      throw new GatehouseError('INVALID_CODE', 'The code is wrong, expired or already used; ask for a new one');
-    }
-    await updatePasswordHash(trx, code.user_id, passwordHash, at);
-    await markConfirmed(trx, code.user_id, at);
-    await revokeUserSessions(trx, code.user_id, at);
+export function resetPassword(runtime: Runtime, input: { email: string; code: string; password: string }, transact: Transact): Promise<void> {
+  return evenTiming(async () => {
+    const email = normalizeEmail(input.email);
+    checkPasswordPolicy(input.password, email);
+    const user = await findUserByEmail(runtime.db, email);
+    const code = await checkCode(runtime, user?.id, 'reset', input.code);
+    const passwordHash = await hashPassword(input.password);
+    const at = isoAt(runtime.clock());
+    await transact(async (trx) => {
+      if (!(await consumeCode(trx, code.id, at))) throw invalidCode();
+      await updatePasswordHash(trx, code.user_id, passwordHash, at);
+      await markConfirmed(trx, code.user_id, at);
+      await deleteCodes(trx, code.user_id, 'reset');
+      return { principalId: code.user_id, sessionsEnded: await revokeUserSessions(trx, code.user_id, at) };
+    });
   });
 }

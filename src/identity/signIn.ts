@@ -18,20 +18,20 @@ export interface SignInResult {
   groups: string[];
 }
 
-const invalidCredentials = () => new GatehouseError('INVALID_CREDENTIALS', 'The e-mail or password is wrong');
+// One answer for every failure, unconfirmed addresses included: it must not tell which part was wrong.
+const invalidCredentials = () => new GatehouseError('INVALID_CREDENTIALS', 'The e-mail or password is wrong, or the address is not confirmed yet');
 
 /**
  * Checks a password and opens a new session. Unknown e-mails are checked against a dummy
- * hash so that both failures cost one Argon2id verification and answer the same.
+ * hash so that every failure costs one Argon2id verification and answers the same.
  * A hash made with older parameters is re-hashed (OWASP: upgrade on sign-in).
  */
 export async function signIn(runtime: Runtime, input: { email: string; password: string; origin: Origin }, transact: Transact): Promise<SignInResult> {
   const user = await findUserByEmail(runtime.db, normalizeEmail(input.email));
   const passwordHash = user?.password_hash ?? runtime.dummyPasswordHash;
   const passwordOk = await verifyPassword(passwordHash, input.password);
-  if (!user || !user.password_hash || !passwordOk || user.disabled_at) throw invalidCredentials();
-  // Only someone holding the password learns that the address is not confirmed yet.
-  if (!user.confirmed_at) throw new GatehouseError('USER_NOT_CONFIRMED', 'Confirm your e-mail address with the code we sent before signing in');
+  // An unconfirmed sign-up has no password yet (it arrives with the confirmation), so it lands here too.
+  if (!user || !user.password_hash || !passwordOk || user.disabled_at || !user.confirmed_at) throw invalidCredentials();
 
   const rehash = needsRehash(user.password_hash) ? await hashPassword(input.password) : undefined;
   const { token, row } = newSession(runtime, user.id, input.origin);

@@ -2,27 +2,35 @@ import { randomUUID } from 'node:crypto';
 import { isoAt } from '../clock/clock.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
-import { replaceCode } from '../store/repositories/codes.js';
-import { findUserByEmail, insertUser } from '../store/repositories/users.js';
+import { saveCode } from '../store/repositories/codes.js';
+import { findUserByEmail, insertUserIfAbsent } from '../store/repositories/users.js';
 import { issueCode } from './codes/issueCode.js';
 import { normalizeEmail } from './normalizeEmail.js';
 import { checkPasswordPolicy } from './passwords/checkPasswordPolicy.js';
 import { hashPassword } from './passwords/hashPassword.js';
 
 /**
- * Registers an account and e-mails a confirmation code. For an address already registered
- * it does the same work (one Argon2id hash, one message) and answers the same, so that
- * sign-up reveals nothing: an unconfirmed account gets a new code, a confirmed one a notice.
+ * Registers an address and e-mails a confirmation code. The password chosen travels with
+ * the code and takes effect only when that code confirms the address, so whoever signs up
+ * an address first cannot keep it from its owner. An address already confirmed gets a
+ * notice instead; both cost one Argon2id hash and one message and answer the same.
  */
 export async function signUp(runtime: Runtime, input: { email: string; password: string }, transact: Transact): Promise<void> {
   const email = normalizeEmail(input.email);
   checkPasswordPolicy(input.password, email);
   const passwordHash = await hashPassword(input.password);
-  const existing = await findUserByEmail(runtime.db, email);
   const now = isoAt(runtime.clock());
 
-  if (existing?.confirmed_at) {
-    await transact(async () => undefined);
+  const issued = await transact(async (trx) => {
+    await insertUserIfAbsent(trx, { id: randomUUID(), email, password_hash: null, confirmed_at: null, disabled_at: null, created_at: now, updated_at: now });
+    const user = (await findUserByEmail(trx, email))!;
+    if (user.confirmed_at) return { confirmed: true as const };
+    const { row, code } = issueCode(runtime, user.id, 'confirm', passwordHash);
+    await saveCode(trx, row);
+    return { confirmed: false as const, code };
+  });
+
+  if (issued.confirmed) {
     await runtime.deliver({
       channel: 'email',
       to: email,
@@ -31,20 +39,11 @@ export async function signUp(runtime: Runtime, input: { email: string; password:
     });
     return;
   }
-
-  const userId = existing?.id ?? randomUUID();
-  const { row, code } = issueCode(runtime, userId, 'confirm');
-  await transact(async (trx) => {
-    if (!existing) {
-      await insertUser(trx, { id: userId, email, password_hash: passwordHash, confirmed_at: null, disabled_at: null, created_at: now, updated_at: now });
-    }
-    await replaceCode(trx, row);
-  });
   await runtime.deliver({
     channel: 'email',
     to: email,
     subject: 'Your Gatehouse confirmation code',
-    text: `Your confirmation code is ${code}. It expires in 10 minutes.`,
-    code,
+    text: `Your confirmation code is ${issued.code}. It expires in 10 minutes. If you did not just sign up, ignore this message: nothing happens without the code.`,
+    code: issued.code,
   });
 }

@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { GatehouseError } from '../errors/GatehouseError.js';
 import { createApp } from '../http/createApp.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import { ensureCertificate } from '../tls/ensureCertificate.js';
@@ -39,7 +40,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
-  await once(server);
+  await once(server, 'GATEHOUSE_PORT', config.port);
   const port = (server.address() as AddressInfo).port;
   if (config.publicUrlDerived) config.publicUrl = `https://localhost:${port}`;
 
@@ -52,7 +53,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
       res.end();
     });
     redirect.listen(config.httpPort, config.host);
-    await once(redirect);
+    await once(redirect, 'GATEHOUSE_HTTP_PORT', config.httpPort);
   }
 
   runtime.logger.info({ url: config.publicUrl, port }, 'gatehouse listening');
@@ -68,11 +69,14 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   };
 }
 
-function once(server: http.Server | https.Server): Promise<void> {
+function once(server: http.Server | https.Server, variable: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     if (server.listening) return resolve();
     server.once('listening', () => resolve());
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'EADDRINUSE' ? 'is in use' : error.code === 'EACCES' ? 'needs privileges' : `cannot be opened (${error.code})`;
+      reject(new GatehouseError('CONFIG_INVALID', `${variable}: port ${port} ${why}`, { cause: error }));
+    });
   });
 }
 

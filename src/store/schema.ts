@@ -1,8 +1,9 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 
 /** Timestamps are ISO-8601 UTC strings: sortable as text and portable across SQLite and PostgreSQL. */
 type Timestamp = string;
 
+/** An account; `password_hash` is null until a password is set (confirmation, reset). */
 export interface UsersTable {
   id: string;
   email: string;
@@ -13,16 +14,19 @@ export interface UsersTable {
   updated_at: Timestamp;
 }
 
+/** A role, such as `teachers`. */
 export interface GroupsTable {
   name: string;
   description: string;
 }
 
+/** Membership of a user in a group (a Cedar parent link). */
 export interface UserGroupsTable {
   user_id: string;
   group_name: string;
 }
 
+/** A signed-in session; only the SHA-256 of its token is kept. */
 export interface SessionsTable {
   id: string;
   token_hash: string;
@@ -36,17 +40,27 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+/** A one-time code sent by e-mail; only its HMAC is kept. */
 export interface CodesTable {
   id: string;
   user_id: string;
   purpose: string;
   code_hash: string;
-  attempts: number;
+  password_hash: string | null;
   expires_at: Timestamp;
   consumed_at: Timestamp | null;
   created_at: Timestamp;
 }
 
+/** Tries at the codes of one (user, purpose), in a window of ten minutes. */
+export interface CodeAttemptsTable {
+  user_id: string;
+  purpose: string;
+  attempts: number;
+  window_ends_at: Timestamp;
+}
+
+/** A grade of the school app. */
 export interface GradesTable {
   id: string;
   student_id: string;
@@ -57,6 +71,7 @@ export interface GradesTable {
   updated_at: Timestamp;
 }
 
+/** An order of the store app; `items` is JSON. */
 export interface OrdersTable {
   id: string;
   owner_id: string;
@@ -66,6 +81,7 @@ export interface OrdersTable {
   updated_at: Timestamp;
 }
 
+/** One link of the audit chain. */
 export interface AuditEventsTable {
   sequence: number;
   event_id: string;
@@ -85,16 +101,16 @@ export interface Database {
   user_groups: UserGroupsTable;
   sessions: SessionsTable;
   codes: CodesTable;
+  code_attempts: CodeAttemptsTable;
   grades: GradesTable;
   orders: OrdersTable;
   audit_events: AuditEventsTable;
 }
 
+/** Rows as read. */
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type CodeRow = Selectable<CodesTable>;
 export type GradeRow = Selectable<GradesTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
-export type NewAuditEventRow = Insertable<AuditEventsTable>;
-export type { Generated };

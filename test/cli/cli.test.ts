@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestServer, tempDataDir } from '../support/testServer.js';
@@ -98,6 +99,25 @@ describe('gatehouse command line', () => {
     const result = await gatehouse(['serve', '--data', dataDir()], { env: { GATEHOUSE_PORT: 'eighty' } });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toMatch(/^gatehouse: GATEHOUSE_PORT: [^\n]+$/);
+  });
+
+  it('stops serve on a port in use, or a damaged key, in one line', async () => {
+    const blocker = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const busy = await gatehouse(['serve', '--data', dataDir()], { env: { GATEHOUSE_PORT: String(port) } });
+      expect(busy.code).toBe(1);
+      expect(busy.stderr.trim()).toBe(`gatehouse: GATEHOUSE_PORT: port ${port} is in use`);
+    } finally {
+      blocker.close();
+    }
+    const dir = dataDir();
+    fs.mkdirSync(path.join(dir, 'keys'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'keys', 'hmac.key'), '\n');
+    const damaged = await gatehouse(['serve', '--data', dir], { env: { GATEHOUSE_PORT: '0' } });
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr.trim()).toMatch(/^gatehouse: .*hmac\.key: a key must be 32 bytes/);
   });
 
   it('stops serve on an invalid policy, naming the file', async () => {

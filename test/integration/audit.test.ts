@@ -69,6 +69,21 @@ describe('audit trail', () => {
     expect(failed).toMatchObject({ eventName: 'SignIn', errorCode: 'INVALID_CREDENTIALS', userIdentity: { type: 'Anonymous' } });
   });
 
+  it('names the operation a refused request aimed at', async () => {
+    await student.post('/api/orders', { items: [{ sku: 'x', qty: 1 }] }, { csrf: false });
+    expect((await events()).at(-1)!.event).toMatchObject({ eventName: 'CreateOrder', errorCode: 'CSRF' });
+    await gh.client().get('/api/grades');
+    expect((await events()).at(-1)!.event).toMatchObject({ eventName: 'ListGrades', errorCode: 'UNAUTHENTICATED' });
+  });
+
+  it('records only validated input: a secret under an unknown name never reaches the trail', async () => {
+    await gh.client().post('/auth/sign-in', { email: 'student@school.test', pwd: 'S3cret-in-audit' });
+    const { row, event } = (await events()).at(-1)!;
+    expect(event.errorCode).toBe('VALIDATION_ERROR');
+    expect(event.requestParameters).toEqual({ invalidBodyFields: ['email', 'pwd'] });
+    expect(row.body).not.toContain('S3cret-in-audit');
+  });
+
   it('records a successful sign-in as the user who signed in', async () => {
     const c = gh.client();
     const answer = await c.signIn('student@school.test', password);

@@ -1,4 +1,6 @@
+import { X509Certificate } from 'node:crypto';
 import http from 'node:http';
+import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../support/testServer.js';
 
@@ -45,6 +47,15 @@ describe('CSRF and origin', () => {
     expect(signIn.status).toBe(403);
   });
 
+  it('wants the CSRF token on PUT and on a password change too', async () => {
+    const put = await alice.request('PUT', '/api/grades/some-id', { json: { score: 1 }, csrf: false });
+    expect(put.status).toBe(403);
+    expect(put.body.error.code).toBe('CSRF');
+    const change = await alice.post('/auth/password/change', { currentPassword: password, password: 'hijacked passphrase' }, { csrf: false });
+    expect(change.status).toBe(403);
+    expect(change.body.error.code).toBe('CSRF');
+  });
+
   it('accepts the public origin', async () => {
     const answer = await alice.post('/api/orders', { items: [{ sku: 'a', qty: 1 }] }, { headers: { origin: gh.runtime.config.publicUrl } });
     expect(answer.status).toBe(201);
@@ -63,6 +74,25 @@ describe('CSRF and origin', () => {
 });
 
 describe('HTTPS and security headers', () => {
+  it('serves a certificate for localhost and 127.0.0.1', () => {
+    const certificate = new X509Certificate(gh.server.certificate);
+    expect(certificate.subjectAltName).toContain('DNS:localhost');
+    expect(certificate.subjectAltName).toContain('IP Address:127.0.0.1');
+    expect(certificate.checkHost('localhost')).toBe('localhost');
+  });
+
+  it('speaks no TLS older than 1.2', async () => {
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = tls.connect({ host: '127.0.0.1', port: gh.server.port, ca: gh.server.certificate, servername: 'localhost', maxVersion: 'TLSv1.1', minVersion: 'TLSv1' });
+      socket.once('secureConnect', () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once('error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
+  });
+
   it('sends HSTS, CSP, nosniff, Referrer-Policy and frame-ancestors none', async () => {
     const answer = await gh.client().get('/');
     expect(answer.status).toBe(200);
@@ -116,6 +146,19 @@ describe('bad input is a clear 4xx, never a 500', () => {
       expect(answer.body.error.code).toBe('VALIDATION_ERROR');
       expect(answer.text).not.toMatch(/at .*\.ts:\d+/);
     }
+  });
+
+  it('refuses numbers out of range and strings that are not Unicode with 400', async () => {
+    for (const body of ['{"items":[{"sku":"a","qty":1e309}]}', '{"items":[{"sku":"\\ud800","qty":1}]}', '{"\\ud800k":1}']) {
+      const answer = await alice.request('POST', '/api/orders', { body, headers: { 'content-type': 'application/json' } });
+      expect(answer.status, body).toBe(400);
+      expect(answer.body.error.code).toBe('VALIDATION_ERROR');
+    }
+  });
+
+  it('refuses a query key given twice', async () => {
+    const answer = await alice.get('/api/grades?studentId=a&studentId=b');
+    expect(answer.status).toBe(400);
   });
 
   it('refuses a body over 1 MB with 413', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
+// undici's own fetch takes a dispatcher that trusts exactly the test server's certificate.
 import { Agent, fetch } from 'undici';
 import { loadConfig, type Config } from '../../src/config/loadConfig.js';
 import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUser.js';

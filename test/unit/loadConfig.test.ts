@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/loadConfig.js';
 
@@ -15,6 +16,10 @@ describe('configuration', () => {
   it.each([
     ['GATEHOUSE_PORT', 'eighty'],
     ['GATEHOUSE_PORT', '70000'],
+    ['GATEHOUSE_PORT', ' '],
+    ['GATEHOUSE_PORT', '0x1F90'],
+    ['GATEHOUSE_PUBLIC_URL', 'https://auth.example.com/app'],
+    ['GATEHOUSE_PUBLIC_ULR', 'https://auth.example.com'],
     ['GATEHOUSE_PUBLIC_URL', 'http://example.com'],
     ['GATEHOUSE_REDIS_URL', 'localhost:6379'],
     ['GATEHOUSE_DATABASE_URL', 'mysql://x'],
@@ -24,8 +29,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrowError(new RegExp(`^${name}: [^\\n]+$`));
   });
 
-  it('takes the public URL without its trailing slash', () => {
+  it('keeps the public URL as the origin browsers send', () => {
     expect(loadConfig({ GATEHOUSE_PUBLIC_URL: 'https://auth.example.com/' }).publicUrl).toBe('https://auth.example.com');
+    expect(loadConfig({ GATEHOUSE_PUBLIC_URL: 'https://Auth.Example.com:443' }).publicUrl).toBe('https://auth.example.com');
+    expect(loadConfig({ GATEHOUSE_PUBLIC_URL: 'https://auth.example.com:9443' }).publicUrl).toBe('https://auth.example.com:9443');
+  });
+
+  it('resolves the data folder given on the command line', () => {
+    expect(loadConfig({}, { dataDir: 'rel/dir' }).dataDir).toBe(path.resolve('rel/dir'));
   });
 
   it('wants the TLS certificate and key together', () => {

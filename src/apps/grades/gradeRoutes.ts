@@ -6,35 +6,41 @@ import type { HttpEnv } from '../../http/HttpEnv.js';
 import { event } from '../../http/middleware/event.js';
 import { readJson, readParams, readQuery } from '../../http/readInput.js';
 import { createGrade } from './createGrade.js';
-import { getGrade, listGrades } from './readGrades.js';
+import { getGrade } from './getGrade.js';
+import { listGrades } from './listGrades.js';
 import { updateGrade } from './updateGrade.js';
 
+// Built once: zod compiles a schema on first use, so per-request schemas cost every request.
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
-const score = z.number().finite().min(0).max(1000);
+const score = z.number().min(0).max(1000);
+const gradeId = z.object({ id });
+const newGrade = z.strictObject({ studentId: id, course: z.string().trim().min(1).max(200), score });
+const scoreChange = z.strictObject({ score });
+const listQuery = z.strictObject({ studentId: id.optional() });
 
 /** The school app: teachers write grades, students read their own. Mounted after `requireCaller`. */
 export function gradeRoutes(runtime: Runtime): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
 
   app.post('/', event('CreateGrade', 201), async (c) => {
-    const input = await readJson(c, z.strictObject({ studentId: id, course: z.string().trim().min(1).max(200), score }));
+    const input = await readJson(c, newGrade);
     const grade = await createGrade(runtime, authorizeCaller(c, runtime.authorizer), { actorId: c.var.caller!.user.id, ...input }, c.var.transact);
     return c.json(grade, 201);
   });
 
   app.put('/:id', event('UpdateGrade'), async (c) => {
-    const { id: gradeId } = readParams(c, z.object({ id }));
-    const input = await readJson(c, z.strictObject({ score }));
-    return c.json(await updateGrade(runtime, authorizeCaller(c, runtime.authorizer), { gradeId, score: input.score }, c.var.transact));
+    const { id } = readParams(c, gradeId);
+    const input = await readJson(c, scoreChange);
+    return c.json(await updateGrade(runtime, authorizeCaller(c, runtime.authorizer), { gradeId: id, score: input.score }, c.var.transact));
   });
 
   app.get('/:id', event('GetGrade'), async (c) => {
-    const { id: gradeId } = readParams(c, z.object({ id }));
-    return c.json(await getGrade(runtime, authorizeCaller(c, runtime.authorizer), gradeId));
+    const { id } = readParams(c, gradeId);
+    return c.json(await getGrade(runtime, authorizeCaller(c, runtime.authorizer), id));
   });
 
   app.get('/', event('ListGrades'), async (c) => {
-    const query = readQuery(c, z.strictObject({ studentId: id.optional() }));
+    const query = readQuery(c, listQuery);
     // Without studentId a caller lists their own grades.
     const studentId = query.studentId ?? c.var.caller!.user.id;
     return c.json({ grades: await listGrades(runtime, authorizeCaller(c, runtime.authorizer), studentId) });

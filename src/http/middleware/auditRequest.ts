@@ -7,20 +7,18 @@ import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { plainTransact, type Transact } from '../../store/Transact.js';
 import type { HttpEnv } from '../HttpEnv.js';
-
-const auditedPath = /^\/(auth|api|admin|audit)(\/|$)/;
+import { isApiPath } from '../requestKinds.js';
+import { eventOf } from './event.js';
 
 function identityOf(c: Context<HttpEnv>, result: unknown): UserIdentity {
   const caller = c.get('caller');
-  if (!caller) {
-    // An anonymous call that signed someone in is recorded as that user's (Transact's contract).
-    const signedIn = result as { principalId?: unknown; sessionId?: unknown } | null | undefined;
-    if (signedIn && typeof signedIn.principalId === 'string') {
-      return { type: 'User', principalId: signedIn.principalId, sessionId: typeof signedIn.sessionId === 'string' ? signedIn.sessionId : null, mfaAuthenticated: false };
-    }
-    return { type: 'Anonymous', principalId: null, sessionId: null, mfaAuthenticated: false };
+  if (caller) return { type: 'User', principalId: caller.user.id, sessionId: caller.session.id, mfaAuthenticated: caller.session.mfa === 1 };
+  // An anonymous call that signed someone in is recorded as that user's (Transact's contract).
+  const acting = result as { principalId?: unknown; sessionId?: unknown } | null | undefined;
+  if (acting && typeof acting.principalId === 'string') {
+    return { type: 'User', principalId: acting.principalId, sessionId: typeof acting.sessionId === 'string' ? acting.sessionId : null, mfaAuthenticated: false };
   }
-  return { type: 'User', principalId: caller.user.id, sessionId: caller.session.id, mfaAuthenticated: caller.session.mfa === 1 };
+  return { type: 'Anonymous', principalId: null, sessionId: null, mfaAuthenticated: false };
 }
 
 function authorizationOf(c: Context<HttpEnv>) {
@@ -36,47 +34,53 @@ function authorizationOf(c: Context<HttpEnv>) {
  * refusal, is recorded after the response is known.
  */
 export function auditRequest(runtime: Runtime): MiddlewareHandler<HttpEnv> {
+  const plain = plainTransact(runtime.db);
   return async function auditRequest(c, next) {
-    if (!auditedPath.test(c.req.path)) {
-      c.set('transact', plainTransact(runtime.db));
+    if (!isApiPath(c.req.path)) {
+      c.set('transact', plain);
       await next();
       return;
     }
     const startedAt = isoAt(runtime.clock());
+    const named = eventOf(c);
+    let inTransaction = false;
     let recorded = false;
 
-    const facts = (statusCode: number, errorCode: string | null, responseElements: unknown) =>
+    const eventFor = (statusCode: number, errorCode: string | null, result: unknown) =>
       describeRequest({
         time: startedAt,
         method: c.req.method,
         path: c.req.path,
-        eventName: c.get('eventName') ?? 'UnknownOperation',
+        eventName: named?.name ?? 'UnknownOperation',
         requestId: c.get('requestId'),
         sourceIp: c.get('sourceIp'),
         userAgent: c.req.header('user-agent') ?? null,
-        identity: identityOf(c, responseElements),
+        identity: identityOf(c, result),
         requestParameters: c.get('requestParameters'),
-        responseElements,
+        responseElements: result,
         statusCode,
         errorCode,
         authorization: authorizationOf(c),
       });
 
-    const transact: Transact = (work) => {
-      if (recorded) throw new GatehouseError('INTERNAL_ERROR', 'a request writes in one transaction');
-      return runtime.db.transaction().execute(async (trx) => {
-        const result = await work(trx);
-        await appendEvent(trx, facts(c.get('successStatus') ?? 200, null, result));
-        recorded = true;
-        return result;
+    const transact: Transact = async (work) => {
+      if (inTransaction || recorded) throw new GatehouseError('INTERNAL_ERROR', 'a request writes in one transaction');
+      inTransaction = true;
+      const result = await runtime.db.transaction().execute(async (trx) => {
+        const value = await work(trx);
+        await appendEvent(trx, eventFor(named?.successStatus ?? 200, null, value));
+        return value;
       });
+      // Only a committed event counts: if the commit failed, the refusal is recorded below.
+      recorded = true;
+      return result;
     };
     c.set('transact', transact);
 
     await next();
     if (!recorded) {
-      const errorCode = c.get('errorCode') ?? (c.res.status >= 400 ? 'HTTP_' + c.res.status : null);
-      await runtime.db.transaction().execute((trx) => appendEvent(trx, facts(c.res.status, errorCode, null)));
+      const errorCode = c.get('errorCode') ?? (c.res.status >= 400 ? `HTTP_${c.res.status}` : null);
+      await runtime.db.transaction().execute((trx) => appendEvent(trx, eventFor(c.res.status, errorCode, null)));
     }
   };
 }

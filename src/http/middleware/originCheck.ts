@@ -1,8 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { HttpEnv } from '../HttpEnv.js';
-
-const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+import { unsafeMethods } from '../requestKinds.js';
 
 /**
  * Refuses an unsafe request whose `Origin` is present and not the public origin
@@ -12,7 +11,7 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function originCheck(publicOrigin: () => string): MiddlewareHandler<HttpEnv> {
   return async function originCheck(c, next) {
     const origin = c.req.header('origin');
-    if (unsafe.has(c.req.method) && origin !== undefined && origin !== publicOrigin()) {
+    if (unsafeMethods.has(c.req.method) && origin !== undefined && origin !== publicOrigin()) {
       throw new GatehouseError('CSRF', 'Cross-origin request refused');
     }
     await next();

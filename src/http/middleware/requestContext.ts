@@ -11,7 +11,8 @@ export function requestContext(clientAddress: ClientAddress): MiddlewareHandler<
     const requestId = randomUUID();
     c.set('requestId', requestId);
     c.set('sourceIp', clientAddress(c));
-    await next();
+    // Headers set before the handler ride on its response without rebuilding it.
     c.header('X-Request-Id', requestId);
+    await next();
   };
 }

@@ -2,8 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import { isValidCsrfToken } from '../../identity/sessions/csrfToken.js';
 import type { HttpEnv } from '../HttpEnv.js';
-
-const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+import { unsafeMethods } from '../requestKinds.js';
 
 /**
  * Lets only signed-in callers through (401 UNAUTHENTICATED otherwise), and makes an
@@ -13,7 +12,7 @@ export function requireCaller(hmacKey: Buffer): MiddlewareHandler<HttpEnv> {
   return async function requireCaller(c, next) {
     const caller = c.get('caller');
     if (!caller) throw new GatehouseError('UNAUTHENTICATED', 'Sign in first');
-    if (caller.via === 'cookie' && unsafe.has(c.req.method) && !isValidCsrfToken(hmacKey, caller.session.token_hash, c.req.header('x-csrf-token'))) {
+    if (caller.via === 'cookie' && unsafeMethods.has(c.req.method) && !isValidCsrfToken(hmacKey, caller.session.token_hash, c.req.header('x-csrf-token'))) {
       throw new GatehouseError('CSRF', 'Missing or wrong X-CSRF-Token');
     }
     await next();

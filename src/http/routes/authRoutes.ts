@@ -6,7 +6,8 @@ import { forgotPassword } from '../../identity/forgotPassword.js';
 import { resetPassword } from '../../identity/resetPassword.js';
 import { csrfTokenFor } from '../../identity/sessions/csrfToken.js';
 import { signIn } from '../../identity/signIn.js';
-import { signOut, signOutEverywhere } from '../../identity/signOut.js';
+import { signOut } from '../../identity/signOut.js';
+import { signOutEverywhere } from '../../identity/signOutEverywhere.js';
 import { signUp } from '../../identity/signUp.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import type { HttpEnv } from '../HttpEnv.js';
@@ -21,6 +22,10 @@ const password = z.string().min(1).max(1024);
 const code = z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code');
 
 const credentials = z.strictObject({ email, password });
+const confirmation = z.strictObject({ email, code });
+const forgot = z.strictObject({ email });
+const reset = z.strictObject({ email, code, password });
+const change = z.strictObject({ currentPassword: password, password });
 
 /** The identity routes of the contract: sign-up to sign-out, password reset and change. */
 export function authRoutes(runtime: Runtime): Hono<HttpEnv> {
@@ -33,7 +38,7 @@ export function authRoutes(runtime: Runtime): Hono<HttpEnv> {
   });
 
   app.post('/confirm', event('ConfirmSignUp'), async (c) => {
-    await confirmSignUp(runtime, await readJson(c, z.strictObject({ email, code })), c.var.transact);
+    await confirmSignUp(runtime, await readJson(c, confirmation), c.var.transact);
     return c.json({ status: 'CONFIRMED' });
   });
 
@@ -71,20 +76,20 @@ export function authRoutes(runtime: Runtime): Hono<HttpEnv> {
   });
 
   app.post('/password/forgot', event('ForgotPassword', 202), async (c) => {
-    await forgotPassword(runtime, await readJson(c, z.strictObject({ email })), c.var.transact);
+    await forgotPassword(runtime, await readJson(c, forgot), c.var.transact);
     return c.json({ status: 'CODE_SENT_IF_REGISTERED' }, 202);
   });
 
   app.post('/password/reset', event('ResetPassword'), async (c) => {
-    await resetPassword(runtime, await readJson(c, z.strictObject({ email, code, password })), c.var.transact);
+    await resetPassword(runtime, await readJson(c, reset), c.var.transact);
     clearSessionCookie(c);
     return c.json({ status: 'PASSWORD_RESET' });
   });
 
   app.post('/password/change', event('ChangePassword'), signedIn, async (c) => {
-    const input = await readJson(c, z.strictObject({ currentPassword: password, password }));
+    const input = await readJson(c, change);
     const { user, session } = c.var.caller!;
-    await changePassword(runtime, { user, sessionId: session.id, ...input }, c.var.transact);
+    await changePassword(runtime, { userId: user.id, sessionId: session.id, ...input }, c.var.transact);
     return c.json({ status: 'PASSWORD_CHANGED' });
   });
 

@@ -1,25 +1,40 @@
+import { randomUUID } from 'node:crypto';
 import { isoAt } from '../../clock/clock.js';
 import { constantTimeEqual } from '../../crypto/digest.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Runtime } from '../../runtime/Runtime.js';
+import { claimCodeAttempt, findPendingCodes } from '../../store/repositories/codes.js';
 import type { CodeRow } from '../../store/schema.js';
-import { claimCodeAttempt, findPendingCode } from '../../store/repositories/codes.js';
 import { codePolicy, hashCode, type CodePurpose } from './issueCode.js';
 
-const invalid = () => new GatehouseError('INVALID_CODE', 'The code is wrong, expired or already used; ask for a new one');
+/** The error for every failed code check: wrong, expired, used, too many tries, unknown user. */
+export function invalidCode(): GatehouseError {
+  return new GatehouseError('INVALID_CODE', 'The code is wrong, expired or already used; ask for a new one');
+}
+
+// Stands in for an unknown user, so that checking a code costs the same queries either way.
+const nobody = `unknown-${randomUUID()}`;
 
 /**
- * Checks `code` against the user's pending code of `purpose`. Each try is claimed in one
- * atomic UPDATE before comparing, so parallel guesses cannot exceed the five allowed.
- * Returns the row; the caller consumes it with `consumeCode` in its own transaction.
- * Unknown users (`userId` undefined) get the same answer after the same work.
+ * Checks `code` against the user's pending codes of `purpose`. The try is claimed first in
+ * one atomic statement (five per ten minutes per user and purpose, however many codes were
+ * asked for), then compared in constant time. Returns the matching row; the caller consumes
+ * it with `consumeCode` in its own transaction.
  */
 export async function checkCode(runtime: Pick<Runtime, 'db' | 'hmacKey' | 'clock'>, userId: string | undefined, purpose: CodePurpose, code: string): Promise<CodeRow> {
-  const expected = userId ? await findPendingCode(runtime.db, userId, purpose) : undefined;
-  const given = hashCode(runtime, userId ?? 'unknown', purpose, code);
-  if (!expected || expected.expires_at <= isoAt(runtime.clock())) throw invalid();
-  if (!(await claimCodeAttempt(runtime.db, expected.id, codePolicy.maxAttempts))) throw invalid();
-  // constant time: the comparison must not tell how many leading characters matched.
-  if (!constantTimeEqual(given, expected.code_hash)) throw invalid();
-  return expected;
+  const subject = userId ?? nobody;
+  const now = runtime.clock();
+  const claimed = await claimCodeAttempt(runtime.db, {
+    userId: subject,
+    purpose,
+    maxAttempts: codePolicy.maxAttempts,
+    now: isoAt(now),
+    windowEndsAt: isoAt(now + codePolicy.ttlMs),
+  });
+  const pending = await findPendingCodes(runtime.db, subject, purpose, isoAt(now));
+  const given = hashCode(runtime, subject, purpose, code);
+  // constant time: each comparison must not tell how many leading characters matched.
+  const match = pending.find((row) => constantTimeEqual(given, row.code_hash));
+  if (!claimed || !match || !userId) throw invalidCode();
+  return match;
 }

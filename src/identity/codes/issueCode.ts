@@ -8,7 +8,7 @@ import type { CodeRow } from '../../store/schema.js';
 /** What a one-time code may be used for. */
 export type CodePurpose = 'confirm' | 'reset';
 
-/** Six digits from the CSPRNG, valid ten minutes, five tries, single use. */
+/** Six digits from the CSPRNG, valid ten minutes, five tries per ten minutes, single use. */
 export const codePolicy = { digits: 6, ttlMs: 10 * 60_000, maxAttempts: 5 } as const;
 
 /** The stored form of a code: an HMAC under the server key, so a leaked table does not give codes away. */
@@ -16,8 +16,11 @@ export function hashCode(runtime: Pick<Runtime, 'hmacKey'>, userId: string, purp
   return hmacHex(runtime.hmacKey, `${purpose}:${userId}:${code}`);
 }
 
-/** Makes a new code for `userId`; the caller stores the row (replacing older ones) and sends `code`. */
-export function issueCode(runtime: Pick<Runtime, 'hmacKey' | 'clock'>, userId: string, purpose: CodePurpose): { row: CodeRow; code: string } {
+/**
+ * Makes a new code for `userId`; the caller stores the row with `saveCode` and sends `code`.
+ * A sign-up code carries the password chosen with it, applied only when it confirms.
+ */
+export function issueCode(runtime: Pick<Runtime, 'hmacKey' | 'clock'>, userId: string, purpose: CodePurpose, passwordHash: string | null = null): { row: CodeRow; code: string } {
   const now = runtime.clock();
   const code = randomDigits(codePolicy.digits);
   const row: CodeRow = {
@@ -25,7 +28,7 @@ export function issueCode(runtime: Pick<Runtime, 'hmacKey' | 'clock'>, userId: s
     user_id: userId,
     purpose,
     code_hash: hashCode(runtime, userId, purpose, code),
-    attempts: 0,
+    password_hash: passwordHash,
     expires_at: isoAt(now + codePolicy.ttlMs),
     consumed_at: null,
     created_at: isoAt(now),

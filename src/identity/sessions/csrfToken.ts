@@ -1,12 +1,11 @@
-import { createHmac } from 'node:crypto';
-import { constantTimeEqual } from '../../crypto/digest.js';
+import { constantTimeEqual, hmacHex } from '../../crypto/digest.js';
 
 /**
  * The session's CSRF token: an HMAC of the session's token hash under the server key.
  * Bound to one session, never stored, and useless to an attacker who cannot read the page.
  */
 export function csrfTokenFor(hmacKey: Buffer, tokenHash: string): string {
-  return createHmac('sha256', hmacKey).update(`csrf:${tokenHash}`).digest('base64url');
+  return hmacHex(hmacKey, `csrf:${tokenHash}`);
 }
 
 /** True when `given` is the session's CSRF token (constant time). */

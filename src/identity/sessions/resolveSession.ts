@@ -2,13 +2,13 @@ import { isoAt } from '../../clock/clock.js';
 import { sha256Hex } from '../../crypto/digest.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { listUserGroups } from '../../store/repositories/groups.js';
-import { findLiveSessionWithUser, touchSession } from '../../store/repositories/sessions.js';
-import type { SessionRow, UserRow } from '../../store/schema.js';
+import { findLiveSessionWithUser, touchSession, type SessionUser } from '../../store/repositories/sessions.js';
+import type { SessionRow } from '../../store/schema.js';
 
 /** A signed-in caller: the session, its user and the user's groups. */
 export interface SignedIn {
   session: SessionRow;
-  user: UserRow;
+  user: SessionUser;
   groups: string[];
   /** When the session ends if nothing else happens: the earlier of idle and absolute expiry. */
   expiresAt: string;

@@ -56,12 +56,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('purpose', 'varchar(32)', (c) => c.notNull())
     .addColumn('code_hash', 'varchar(64)', (c) => c.notNull())
-    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    // The password a sign-up chose: it takes effect only when this code confirms the address.
+    .addColumn('password_hash', 'text')
     .addColumn('expires_at', 'varchar(32)', (c) => c.notNull())
     .addColumn('consumed_at', 'varchar(32)')
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('codes_user_purpose_idx').on('codes').columns(['user_id', 'purpose']).execute();
+
+  // Tries are counted per (user, purpose), not per code, so asking for a new code gives no new tries.
+  await db.schema
+    .createTable('code_attempts')
+    .addColumn('user_id', 'varchar(64)', (c) => c.notNull())
+    .addColumn('purpose', 'varchar(32)', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('window_ends_at', 'varchar(32)', (c) => c.notNull())
+    .addPrimaryKeyConstraint('code_attempts_pk', ['user_id', 'purpose'])
+    .execute();
 
   await db.schema
     .createTable('grades')
@@ -103,7 +114,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 /** Drops everything `up` created. */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['audit_events', 'orders', 'grades', 'codes', 'sessions', 'user_groups', 'groups', 'users']) {
+  for (const table of ['audit_events', 'orders', 'grades', 'code_attempts', 'codes', 'sessions', 'user_groups', 'groups', 'users']) {
     await db.schema.dropTable(table).execute();
   }
 }

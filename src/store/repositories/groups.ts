@@ -16,11 +16,6 @@ export async function groupExists(db: Store, name: string): Promise<boolean> {
   return (await db.selectFrom('groups').select('name').where('name', '=', name).executeTakeFirst()) !== undefined;
 }
 
-/** Every group name, sorted. */
-export async function listGroupNames(db: Store): Promise<string[]> {
-  return (await db.selectFrom('groups').select('name').orderBy('name').execute()).map((r) => r.name);
-}
-
 /** Adds a user to a group; adding twice is a no-op. */
 export async function addUserToGroup(db: Store, userId: string, groupName: string): Promise<void> {
   await db

@@ -6,15 +6,17 @@ export async function insertSession(db: Store, session: SessionRow): Promise<voi
   await db.insertInto('sessions').values(session).execute();
 }
 
+/** The user as a request sees it: everything but the password hash, which stays in the store. */
+export type SessionUser = Omit<UserRow, 'password_hash'>;
+
 /** The live session whose token hashes to `tokenHash`, with its user, in one round trip (the per-request lookup). */
-export async function findLiveSessionWithUser(db: Store, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+export async function findLiveSessionWithUser(db: Store, tokenHash: string): Promise<{ session: SessionRow; user: SessionUser } | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('sessions')
     .select([
       'users.email as user_email',
-      'users.password_hash as user_password_hash',
       'users.confirmed_at as user_confirmed_at',
       'users.disabled_at as user_disabled_at',
       'users.created_at as user_created_at',
@@ -24,13 +26,12 @@ export async function findLiveSessionWithUser(db: Store, tokenHash: string): Pro
     .where('sessions.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { user_email, user_password_hash, user_confirmed_at, user_disabled_at, user_created_at, user_updated_at, ...session } = row;
+  const { user_email, user_confirmed_at, user_disabled_at, user_created_at, user_updated_at, ...session } = row;
   return {
     session,
     user: {
       id: session.user_id,
       email: user_email,
-      password_hash: user_password_hash,
       confirmed_at: user_confirmed_at,
       disabled_at: user_disabled_at,
       created_at: user_created_at,

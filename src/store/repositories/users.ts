@@ -16,6 +16,11 @@ export async function insertUser(db: Store, user: UserRow): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }
 
+/** Inserts a user unless one with that e-mail exists (two sign-ups racing for one address). */
+export async function insertUserIfAbsent(db: Store, user: UserRow): Promise<void> {
+  await db.insertInto('users').values(user).onConflict((oc) => oc.column('email').doNothing()).execute();
+}
+
 /** Replaces a user's password hash. */
 export async function updatePasswordHash(db: Store, userId: string, passwordHash: string, at: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', userId).execute();

@@ -1,6 +1,6 @@
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Runtime } from '../../runtime/Runtime.js';
-import { findGrade, listGradesOfStudent } from '../../store/repositories/grades.js';
+import { findGrade } from '../../store/repositories/grades.js';
 import type { Authorize } from '../Authorize.js';
 import { gradeEntity, gradeView } from './gradeEntity.js';
 
@@ -10,12 +10,4 @@ export async function getGrade(runtime: Pick<Runtime, 'db'>, authorize: Authoriz
   if (!grade) throw new GatehouseError('NOT_FOUND', 'No such grade');
   if (!authorize('ReadGrade', gradeEntity(grade))) throw new GatehouseError('ACCESS_DENIED', 'Students read only their own grades');
   return gradeView(grade);
-}
-
-/** A student's grades, for that student or a teacher. */
-export async function listGrades(runtime: Pick<Runtime, 'db'>, authorize: Authorize, studentId: string) {
-  if (!authorize('ListGrades', { uid: { type: 'User', id: studentId }, attrs: {}, parents: [] })) {
-    throw new GatehouseError('ACCESS_DENIED', 'Students read only their own grades');
-  }
-  return (await listGradesOfStudent(runtime.db, studentId)).map(gradeView);
 }

@@ -1,0 +1,130 @@
+// The process under load, started by startBenchServer.ts with `node --import tsx`: a real
+// Gatehouse over HTTPS on a fresh data folder, plus, on command, each benchmark's baseline.
+// Baselines run here rather than in the bench process so that both sides of a ratio share
+// one process, one event loop, one libuv pool and the same competition for the two cores.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config/loadConfig.js';
+import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUser.js';
+import { hashPassword, verifyPassword } from '../../src/identity/passwords/hashPassword.js';
+import { createRuntime } from '../../src/runtime/createRuntime.js';
+import { startServer } from '../../src/server/startServer.js';
+import { plainTransact } from '../../src/store/Transact.js';
+import { findUserByEmail } from '../../src/store/repositories/users.js';
+import { ensureCertificate } from '../../src/tls/ensureCertificate.js';
+import { closedLoop } from './closedLoop.js';
+import type { BenchCommand, BenchReply } from './messages.js';
+
+const send = (reply: BenchReply) => process.send!(reply);
+
+// Random, so it is on no blocklist; the same for both users so one secret travels to the bench.
+const password = `bench ${randomBytes(12).toString('base64url')}`;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
+// On every way out, a failed set-up included, so that no benchmark leaves a database behind.
+process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
+const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent' }, { dataDir, port: 0 });
+const runtime = await createRuntime(config, { logger: pino({ level: 'silent' }) });
+const server = await startServer(runtime);
+const transact = plainTransact(runtime.db);
+const teacher = await createConfirmedUser(runtime, { email: 'teacher@bench.example', password, groups: ['teachers'] }, transact);
+const student = await createConfirmedUser(runtime, { email: 'student@bench.example', password, groups: ['students'] }, transact);
+
+// The baseline verifies a hash of the same password made by the same function as the users'.
+const baselineHash = await hashPassword(password);
+const argon2 = phcPrefix(baselineHash);
+const storedHash = (await findUserByEmail(runtime.db, student.email))?.password_hash ?? '';
+if (phcPrefix(storedHash) !== argon2) throw new Error(`stored hash ${phcPrefix(storedHash)} and baseline ${argon2} differ in parameters`);
+
+let bare: https.Server | undefined;
+let stopping = false;
+
+process.on('message', (command: BenchCommand) => {
+  handle(command).then(
+    (reply) => reply && send(reply),
+    (error: unknown) => send({ type: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) }),
+  );
+});
+// A bench process that dies leaves no orphan server behind.
+process.on('disconnect', () => void stop());
+
+send({
+  type: 'ready',
+  url: `https://127.0.0.1:${server.port}`,
+  certificate: server.certificate,
+  password,
+  teacher: { id: teacher.id, email: teacher.email },
+  student: { id: student.id, email: student.email },
+  argon2,
+  threadpoolSize: Number(process.env.UV_THREADPOOL_SIZE) || 4,
+});
+
+async function handle(command: BenchCommand): Promise<BenchReply | undefined> {
+  switch (command.type) {
+    case 'verify': {
+      // The same call signIn makes, with as many in flight as the load has connections.
+      const count = await closedLoop(command.inFlight, command.durationMs, () => verifyPassword(baselineHash, password));
+      if (count.failed > 0) throw new Error(`${count.failed} verifications of the right password failed`);
+      return { type: 'verified', perSecond: count.perSecond };
+    }
+    case 'serveBare':
+      return { type: 'bareReady', url: await serveBare(command.path, command.body) };
+    case 'stop':
+      await stop();
+      return undefined;
+  }
+}
+
+/**
+ * The floor under any HTTPS API on this stack: one Hono route on @hono/node-server, with
+ * Gatehouse's certificate, key, TLS floor and timeouts, answering the same JSON.
+ */
+async function serveBare(routePath: string, body: string): Promise<string> {
+  const payload: unknown = JSON.parse(body);
+  const app = new Hono();
+  // Serialised per request, as Gatehouse's c.json does, so both sides pay for JSON.stringify.
+  app.get(routePath, (c) => c.json(payload as object));
+  const tls = await ensureCertificate(dataDir);
+  bare = serve({
+    fetch: app.fetch,
+    port: 0,
+    hostname: '127.0.0.1',
+    createServer: https.createServer,
+    serverOptions: { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' },
+  }) as https.Server;
+  bare.headersTimeout = 20_000;
+  bare.requestTimeout = 30_000;
+  bare.keepAliveTimeout = 5_000;
+  const listening = bare;
+  await new Promise<void>((resolve, reject) => {
+    if (listening.listening) return resolve();
+    listening.once('listening', resolve).once('error', reject);
+  });
+  return `https://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+}
+
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  const closing = bare;
+  if (closing) {
+    await new Promise<void>((resolve) => {
+      closing.close(() => resolve());
+      closing.closeAllConnections();
+    });
+  }
+  await server.close();
+  // Exit rather than wait for every handle to close by itself: the work is done and the
+  // bench process is waiting on this exit.
+  process.exit(0);
+}
+
+function phcPrefix(phc: string): string {
+  return /^\$argon2id\$v=\d+\$m=\d+,t=\d+,p=\d+/.exec(phc)?.[0] ?? `unrecognised hash ${phc.slice(0, 16)}…`;
+}
