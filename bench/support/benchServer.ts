@@ -4,17 +4,17 @@
 // one process, one event loop, one libuv pool and the same competition for the two cores.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import https from 'node:https';
+import type https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config/loadConfig.js';
 import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUser.js';
 import { hashPassword, verifyPassword } from '../../src/identity/passwords/hashPassword.js';
 import { createRuntime } from '../../src/runtime/createRuntime.js';
+import { listenHttps } from '../../src/server/listenHttps.js';
 import { startServer } from '../../src/server/startServer.js';
 import { plainTransact } from '../../src/store/Transact.js';
 import { findUserByEmail } from '../../src/store/repositories/users.js';
@@ -91,22 +91,9 @@ async function serveBare(routePath: string, body: string): Promise<string> {
   // Serialised per request, as Gatehouse's c.json does, so both sides pay for JSON.stringify.
   app.get(routePath, (c) => c.json(payload as object));
   const tls = await ensureCertificate(dataDir);
-  bare = serve({
-    fetch: app.fetch,
-    port: 0,
-    hostname: '127.0.0.1',
-    createServer: https.createServer,
-    serverOptions: { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' },
-  }) as https.Server;
-  bare.headersTimeout = 20_000;
-  bare.requestTimeout = 30_000;
-  bare.keepAliveTimeout = 5_000;
-  const listening = bare;
-  await new Promise<void>((resolve, reject) => {
-    if (listening.listening) return resolve();
-    listening.once('listening', resolve).once('error', reject);
-  });
-  return `https://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+  // The same listener Gatehouse serves on: same TLS floor, same timeouts.
+  bare = await listenHttps({ fetch: app.fetch, cert: tls.cert, key: tls.key, port: 0, host: '127.0.0.1', portVariable: 'bare port' });
+  return `https://127.0.0.1:${(bare.address() as AddressInfo).port}`;
 }
 
 async function stop(): Promise<void> {

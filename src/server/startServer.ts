@@ -1,12 +1,11 @@
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { GatehouseError } from '../errors/GatehouseError.js';
 import { createApp } from '../http/createApp.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import { ensureCertificate } from '../tls/ensureCertificate.js';
+import { listenHttps, listening } from './listenHttps.js';
 
 /** A running instance: where it listens, and how to stop it. */
 export interface RunningServer {
@@ -30,17 +29,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     config.tlsCertFile && config.tlsKeyFile ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile } : undefined,
   );
   const app = createApp(runtime, (c) => getConnInfo(c).remote.address ?? null);
-  const server = serve({
-    fetch: app.fetch,
-    port: config.port,
-    hostname: config.host,
-    createServer: https.createServer,
-    serverOptions: { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' },
-  }) as https.Server;
-  server.headersTimeout = 20_000;
-  server.requestTimeout = 30_000;
-  server.keepAliveTimeout = 5_000;
-  await once(server, 'GATEHOUSE_PORT', config.port);
+  const server = await listenHttps({ fetch: app.fetch, cert: tls.cert, key: tls.key, port: config.port, host: config.host, portVariable: 'GATEHOUSE_PORT' });
   const port = (server.address() as AddressInfo).port;
   if (config.publicUrlDerived) config.publicUrl = `https://localhost:${port}`;
 
@@ -53,7 +42,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
       res.end();
     });
     redirect.listen(config.httpPort, config.host);
-    await once(redirect, 'GATEHOUSE_HTTP_PORT', config.httpPort);
+    await listening(redirect, 'GATEHOUSE_HTTP_PORT', config.httpPort);
   }
 
   runtime.logger.info({ url: config.publicUrl, port }, 'gatehouse listening');
@@ -69,16 +58,6 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   };
 }
 
-function once(server: http.Server | https.Server, variable: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (server.listening) return resolve();
-    server.once('listening', () => resolve());
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'EADDRINUSE' ? 'is in use' : error.code === 'EACCES' ? 'needs privileges' : `cannot be opened (${error.code})`;
-      reject(new GatehouseError('CONFIG_INVALID', `${variable}: port ${port} ${why}`, { cause: error }));
-    });
-  });
-}
 
 function closeServer(server: http.Server | https.Server): Promise<void> {
   return new Promise((resolve) => {
