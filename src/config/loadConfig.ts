@@ -30,8 +30,9 @@ const environmentSchema = z.object({
   GATEHOUSE_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
   GATEHOUSE_PUBLIC_URL: origin.optional(),
   GATEHOUSE_POLICIES_DIR: z.string().min(1).optional(),
-  GATEHOUSE_SESSION_IDLE_MINUTES: positiveInt.default(60),
-  GATEHOUSE_SESSION_MAX_HOURS: positiveInt.default(24),
+  // Browsers cap cookie lifetimes at 400 days; a month is already far beyond NIST AAL1.
+  GATEHOUSE_SESSION_IDLE_MINUTES: positiveInt.pipe(z.number().max(43_200, 'must be at most 43200 (30 days)')).default(60),
+  GATEHOUSE_SESSION_MAX_HOURS: positiveInt.pipe(z.number().max(720, 'must be at most 720 (30 days)')).default(24),
   GATEHOUSE_BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   GATEHOUSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).strict();
@@ -99,6 +100,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...overrides,
   };
   config.dataDir = dataDir;
+  if (config.redisUrl) {
+    // Shared limits and revocations are wired by the [scale] issue; accepting the URL and
+    // ignoring it would let an operator believe instances share state.
+    throw new GatehouseError('CONFIG_INVALID', 'GATEHOUSE_REDIS_URL: Redis is not supported by this build yet; leave it unset');
+  }
   if (config.databaseUrl.startsWith('postgres')) {
     // The PostgreSQL dialect is wired by the [scale] issue; refuse rather than half-work.
     throw new GatehouseError('CONFIG_INVALID', 'GATEHOUSE_DATABASE_URL: PostgreSQL is not supported by this build yet; use sqlite:<file>');

@@ -1,3 +1,4 @@
+import { sendInBackground } from '../delivery/sendInBackground.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
 import { saveCode } from '../store/repositories/codes.js';
@@ -8,7 +9,8 @@ import { normalizeEmail } from './normalizeEmail.js';
 
 /**
  * Sends a reset code when the address has an account; the caller answers 202 either way,
- * after the same delay, so the answer reveals nothing about which addresses are registered.
+ * after the same delay and with the message sent in the background, so the answer reveals
+ * nothing about which addresses are registered.
  */
 export function forgotPassword(runtime: Runtime, input: { email: string }, transact: Transact): Promise<void> {
   return evenTiming(async () => {
@@ -20,7 +22,7 @@ export function forgotPassword(runtime: Runtime, input: { email: string }, trans
     }
     const { row, code } = issueCode(runtime, user.id, 'reset');
     await transact((trx) => saveCode(trx, row));
-    await runtime.deliver({
+    sendInBackground(runtime, {
       channel: 'email',
       to: email,
       subject: 'Your Gatehouse password reset code',

@@ -1,7 +1,7 @@
 import { isoAt } from '../clock/clock.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
-import { consumeCode, deleteCodes } from '../store/repositories/codes.js';
+import { clearCodeAttempts, consumeCode, deleteCodes } from '../store/repositories/codes.js';
 import { revokeUserSessions } from '../store/repositories/sessions.js';
 import { findUserByEmail, markConfirmed, updatePasswordHash } from '../store/repositories/users.js';
 import { checkCode, invalidCode } from './codes/checkCode.js';
@@ -28,6 +28,9 @@ export function resetPassword(runtime: Runtime, input: { email: string; code: st
       await updatePasswordHash(trx, code.user_id, passwordHash, at);
       await markConfirmed(trx, code.user_id, at);
       await deleteCodes(trx, code.user_id, 'reset');
+      // The address is proven now: pending sign-up codes (perhaps someone else's) are void.
+      await deleteCodes(trx, code.user_id, 'confirm');
+      await clearCodeAttempts(trx, code.user_id, 'reset');
       return { principalId: code.user_id, sessionsEnded: await revokeUserSessions(trx, code.user_id, at) };
     });
   });

@@ -39,7 +39,7 @@ export async function signIn(runtime: Runtime, input: { email: string; password:
   await transact(async (trx) => {
     await insertSession(trx, row);
     if (rehash) await updatePasswordHash(trx, user.id, rehash, isoAt(runtime.clock()));
-    return { principalId: user.id, sessionId: row.id, status: 'SIGNED_IN', passwordRehashed: rehash !== undefined };
+    return { principalId: user.id, sessionId: row.id, status: 'SIGNED_IN', hashUpgraded: rehash !== undefined };
   });
   return { token, session: row, user, groups };
 }

@@ -19,14 +19,14 @@ export interface RuntimeOptions {
 }
 
 /**
- * Assembles an instance from its configuration: data folder (0700), database at the newest
+ * Assembles an instance from its configuration: data folder, database at the newest
  * migration, server secret, policies validated against the schema (an invalid one throws),
  * the outbox, and the dummy hash that keeps sign-in timing equal.
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  // A folder made here is owner-only; one that existed keeps its mode (it may be shared),
+  // while what Gatehouse puts in it is owner-only anyway (keys/, tls/, outbox/ 0700, database 0600).
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  // Keys, database and outbox live here: owner only, also for a folder that existed before.
-  fs.chmodSync(config.dataDir, 0o700);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: config.logLevel, redact: { paths: ['*.password', '*.token', '*.cookie', '*.code'], censor: '[REDACTED]' } });
   const authorizer = await loadAuthorizer(config.policiesDir);

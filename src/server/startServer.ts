@@ -42,7 +42,13 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
       res.end();
     });
     redirect.listen(config.httpPort, config.host);
-    await listening(redirect, 'GATEHOUSE_HTTP_PORT', config.httpPort);
+    try {
+      await listening(redirect, 'GATEHOUSE_HTTP_PORT', config.httpPort);
+    } catch (error) {
+      // Half a server would keep the process alive after the one-line refusal.
+      await closeServer(server);
+      throw error;
+    }
   }
 
   runtime.logger.info({ url: config.publicUrl, port }, 'gatehouse listening');

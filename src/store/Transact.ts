@@ -5,7 +5,7 @@ import type { Store } from './openDatabase.js';
  * audit event inside it, so that a write and its event commit or roll back together.
  * Core functions call it at most once, for their writes, after their slow work (hashing).
  * What `work` returns is the event's `responseElements` (redacted); a result carrying
- * `principalId` (and `sessionId`) names who an anonymous call signed in.
+ * `principalId` (and `sessionId`) names whom the call acted for (sign-in, confirm, reset).
  */
 export type Transact = <T>(work: (trx: Store) => Promise<T>) => Promise<T>;
 

@@ -52,12 +52,14 @@ export interface CodesTable {
   created_at: Timestamp;
 }
 
-/** Tries at the codes of one (user, purpose), in a window of ten minutes. */
+/** Tries at the codes of one (user, purpose), in a short window and a day-long one. */
 export interface CodeAttemptsTable {
   user_id: string;
   purpose: string;
-  attempts: number;
-  window_ends_at: Timestamp;
+  short_attempts: number;
+  short_window_ends_at: Timestamp;
+  day_attempts: number;
+  day_window_ends_at: Timestamp;
 }
 
 /** A grade of the school app. */

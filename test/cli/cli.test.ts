@@ -109,6 +109,10 @@ describe('gatehouse command line', () => {
       const busy = await gatehouse(['serve', '--data', dataDir()], { env: { GATEHOUSE_PORT: String(port) } });
       expect(busy.code).toBe(1);
       expect(busy.stderr.trim()).toBe(`gatehouse: GATEHOUSE_PORT: port ${port} is in use`);
+      // The HTTPS port opens, the redirect port does not: the process must still stop.
+      const redirect = await gatehouse(['serve', '--data', dataDir()], { env: { GATEHOUSE_PORT: '0', GATEHOUSE_HTTP_PORT: String(port) } });
+      expect(redirect.code).toBe(1);
+      expect(redirect.stderr.trim()).toBe(`gatehouse: GATEHOUSE_HTTP_PORT: port ${port} is in use`);
     } finally {
       blocker.close();
     }
@@ -130,10 +134,15 @@ describe('gatehouse command line', () => {
   });
 
   it('serves HTTPS and writes a self-signed certificate to data/tls', async () => {
-    const dir = dataDir();
+    const dir = path.join(dataDir(), 'made-by-serve');
     const result = await gatehouse(['serve', '--data', dir], { env: { GATEHOUSE_PORT: '0' }, untilOutput: /serving/ });
     expect(result.stdout).toMatch(/Gatehouse is serving https:\/\/localhost:\d+/);
     expect(fs.existsSync(path.join(dir, 'tls', 'cert.pem'))).toBe(true);
     expect(fs.statSync(path.join(dir, 'tls', 'key.pem')).mode & 0o077).toBe(0);
+    // Keys, certificate key and database: nobody but the owner reads them.
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(dir, 'keys')).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(dir, 'keys', 'hmac.key')).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.join(dir, 'gatehouse.db')).mode & 0o777).toBe(0o600);
   });
 });

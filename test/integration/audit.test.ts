@@ -149,14 +149,14 @@ describe('audit trail', () => {
     const c = gh.client();
     const secretPassword = 'unique-Passphrase-4-grep';
     await c.post('/auth/sign-up', { email: 'grep@example.com', password: secretPassword });
-    const confirmCode = gh.lastCode('grep@example.com');
+    const confirmCode = await gh.lastCode('grep@example.com');
     await c.post('/auth/confirm', { email: 'grep@example.com', code: confirmCode });
     await c.signIn('grep@example.com', secretPassword);
     const cookie = c.cookie!;
     const csrf = c.csrfToken!;
     await c.post('/auth/password/change', { currentPassword: secretPassword, password: 'second-Passphrase-4-grep' });
     await c.post('/auth/password/forgot', { email: 'grep@example.com' });
-    const resetCode = gh.lastCode('grep@example.com');
+    const resetCode = await gh.lastCode('grep@example.com');
     await c.post('/auth/password/reset', { email: 'grep@example.com', code: resetCode, password: 'third-Passphrase-4-grep' });
     await gh.client().post('/auth/sign-in', { email: 'grep@example.com', password: 'wrong-Passphrase-4-grep' });
 

@@ -41,7 +41,7 @@ describe('time limits', () => {
   it('refuses a confirmation code after 10 minutes', async () => {
     const c = gh.client();
     await c.post('/auth/sign-up', { email: 'late@example.com', password });
-    const code = gh.lastCode('late@example.com');
+    const code = await gh.lastCode('late@example.com');
     now += 10 * minute + 1000;
     const answer = await c.post('/auth/confirm', { email: 'late@example.com', code });
     expect(answer.status).toBe(400);
@@ -51,8 +51,41 @@ describe('time limits', () => {
   it('accepts a confirmation code within 10 minutes', async () => {
     const c = gh.client();
     await c.post('/auth/sign-up', { email: 'prompt@example.com', password });
-    const code = gh.lastCode('prompt@example.com');
+    const code = await gh.lastCode('prompt@example.com');
     now += 9 * minute;
     expect((await c.post('/auth/confirm', { email: 'prompt@example.com', code })).status).toBe(200);
+  });
+});
+
+describe('tries at codes, over time', () => {
+  const wrong = (code: string) => (code === '00000000' ? '11111111' : '00000000');
+  const reset = async (email: string, code: string) => (await gh.client().post('/auth/password/reset', { email, code, password: 'a brand new passphrase' })).status;
+
+  it('gives five tries per ten minutes, then new ones', async () => {
+    await gh.addUser('guesser@example.com', password);
+    await gh.client().post('/auth/password/forgot', { email: 'guesser@example.com' });
+    const code = await gh.lastCode('guesser@example.com');
+    for (let i = 0; i < 5; i++) expect(await reset('guesser@example.com', wrong(code))).toBe(400);
+    expect(await reset('guesser@example.com', code)).toBe(400);
+    now += 10 * minute + 1000;
+    await gh.client().post('/auth/password/forgot', { email: 'guesser@example.com' });
+    expect(await reset('guesser@example.com', await gh.lastCode('guesser@example.com'))).toBe(200);
+  });
+
+  it('gives twenty tries per day, however the ten-minute windows fall', async () => {
+    const { id } = await gh.addUser('patient@example.com', password);
+    for (let window = 0; window < 4; window++) {
+      await gh.client().post('/auth/password/forgot', { email: 'patient@example.com' });
+      const code = await gh.lastCode('patient@example.com');
+      for (let i = 0; i < 5; i++) expect(await reset('patient@example.com', wrong(code))).toBe(400);
+      now += 11 * minute;
+    }
+    await gh.client().post('/auth/password/forgot', { email: 'patient@example.com' });
+    expect(await reset('patient@example.com', await gh.lastCode('patient@example.com'))).toBe(400);
+    now += 24 * 60 * minute;
+    await gh.client().post('/auth/password/forgot', { email: 'patient@example.com' });
+    expect(await reset('patient@example.com', await gh.lastCode('patient@example.com'))).toBe(200);
+    // A code that worked clears the count.
+    expect(await gh.runtime.db.selectFrom('code_attempts').selectAll().where('user_id', '=', id).execute()).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import { pino } from 'pino';
 // undici's own fetch takes a dispatcher that trusts exactly the test server's certificate.
 import { Agent, fetch } from 'undici';
 import { loadConfig, type Config } from '../../src/config/loadConfig.js';
+import type { Deliver } from '../../src/delivery/Deliver.js';
+import { writeToOutbox } from '../../src/delivery/writeToOutbox.js';
 import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUser.js';
 import { createRuntime, type RuntimeOptions } from '../../src/runtime/createRuntime.js';
 import type { Runtime } from '../../src/runtime/Runtime.js';
@@ -84,10 +86,10 @@ export interface TestServer {
   runtime: Runtime;
   server: RunningServer;
   client(): Client;
-  /** The outbox messages, oldest first. */
-  outbox(): Array<{ channel: string; to: string; subject: string; text: string; code: string | null; file: string }>;
+  /** The outbox messages, oldest first, once every message handed over so far is written. */
+  outbox(): Promise<Array<{ channel: string; to: string; subject: string; text: string; code: string | null; file: string }>>;
   /** The newest code sent to `to`. */
-  lastCode(to: string): string;
+  lastCode(to: string): Promise<string>;
   /** Creates a confirmed user directly in the store. */
   addUser(email: string, password: string, groups?: string[]): Promise<{ id: string }>;
   close(): Promise<void>;
@@ -98,10 +100,19 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const dataDir = tempDataDir();
   const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...env }, { dataDir, port: 0 });
   options.configure?.(config);
-  const runtime = await createRuntime(config, { logger: pino({ level: 'silent' }), ...options });
+  // Messages go out in the background; the tests wait for those under way before reading the outbox.
+  const outboxWriter = writeToOutbox(dataDir, options.clock ?? (() => Date.now()));
+  const pending = new Set<Promise<void>>();
+  const deliver: Deliver = (message) => {
+    const sending = outboxWriter(message).finally(() => pending.delete(sending));
+    pending.add(sending);
+    return sending;
+  };
+  const runtime = await createRuntime(config, { logger: pino({ level: 'silent' }), deliver, ...options });
   const server = await startServer(runtime);
   const dispatcher = new Agent({ connect: { ca: server.certificate } });
-  const outbox = () => {
+  const outbox = async () => {
+    await Promise.allSettled([...pending]);
     const dir = path.join(dataDir, 'outbox');
     if (!fs.existsSync(dir)) return [];
     return fs
@@ -116,8 +127,8 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     server,
     client: () => new Client(server.url, dispatcher),
     outbox,
-    lastCode(to) {
-      const message = outbox().filter((m) => m.to === to && m.code).at(-1);
+    async lastCode(to) {
+      const message = (await outbox()).filter((m) => m.to === to && m.code).at(-1);
       if (!message) throw new Error(`no code was sent to ${to}`);
       return message.code!;
     },

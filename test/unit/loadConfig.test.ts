@@ -25,6 +25,8 @@ describe('configuration', () => {
     ['GATEHOUSE_DATABASE_URL', 'mysql://x'],
     ['GATEHOUSE_SESSION_IDLE_MINUTES', '-5'],
     ['GATEHOUSE_LOG_LEVEL', 'loud'],
+    ['GATEHOUSE_SESSION_MAX_HOURS', '10000'],
+    ['GATEHOUSE_REDIS_URL', 'redis://127.0.0.1:6379'],
   ])('stops on a bad %s with a one-line message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrowError(new RegExp(`^${name}: [^\\n]+$`));
   });

@@ -35,3 +35,22 @@ describe('redaction of hostile keys', () => {
     expect(Object.keys(out)).toEqual(['__proto__', 'password']);
   });
 });
+
+describe('redaction keeps every event representable', () => {
+  it('replaces lone surrogates, in keys and values', () => {
+    const out = redact({ ['\ud800k']: '\udc00v' }) as Record<string, string>;
+    expect(Object.keys(out)[0]!.isWellFormed()).toBe(true);
+    expect(Object.values(out)[0]!.isWellFormed()).toBe(true);
+  });
+
+  it('turns numbers JSON cannot hold into text', () => {
+    expect(redact({ a: Infinity, b: -Infinity, c: NaN, d: 1.5 })).toEqual({ a: 'Infinity', b: '-Infinity', c: 'NaN', d: 1.5 });
+  });
+
+  it('keeps at most 100 keys of 128 characters', () => {
+    const wide = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i]));
+    expect(Object.keys(redact(wide) as object)).toHaveLength(100);
+    const long = redact({ ['x'.repeat(10_000)]: 1 }) as object;
+    expect(Object.keys(long)[0]!.length).toBeLessThanOrEqual(129);
+  });
+});

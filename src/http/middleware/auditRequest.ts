@@ -11,13 +11,14 @@ import { isApiPath } from '../requestKinds.js';
 import { eventOf } from './event.js';
 
 function identityOf(c: Context<HttpEnv>, result: unknown): UserIdentity {
-  const caller = c.get('caller');
-  if (caller) return { type: 'User', principalId: caller.user.id, sessionId: caller.session.id, mfaAuthenticated: caller.session.mfa === 1 };
-  // An anonymous call that signed someone in is recorded as that user's (Transact's contract).
+  // A call that signed someone in (or confirmed, or reset) is recorded as that user's, even
+  // from a browser that holds another user's cookie (Transact's contract).
   const acting = result as { principalId?: unknown; sessionId?: unknown } | null | undefined;
   if (acting && typeof acting.principalId === 'string') {
     return { type: 'User', principalId: acting.principalId, sessionId: typeof acting.sessionId === 'string' ? acting.sessionId : null, mfaAuthenticated: false };
   }
+  const caller = c.get('caller');
+  if (caller) return { type: 'User', principalId: caller.user.id, sessionId: caller.session.id, mfaAuthenticated: caller.session.mfa === 1 };
   return { type: 'Anonymous', principalId: null, sessionId: null, mfaAuthenticated: false };
 }
 
@@ -78,8 +79,11 @@ export function auditRequest(runtime: Runtime): MiddlewareHandler<HttpEnv> {
     c.set('transact', transact);
 
     await next();
-    if (!recorded) {
-      const errorCode = c.get('errorCode') ?? (c.res.status >= 400 ? `HTTP_${c.res.status}` : null);
+    const failed = c.res.status >= 400;
+    // A request that failed after its write committed gets a second event, so the trail
+    // never shows as a success what the caller saw fail.
+    if (!recorded || failed) {
+      const errorCode = c.get('errorCode') ?? (failed ? `HTTP_${c.res.status}` : null);
       await runtime.db.transaction().execute((trx) => appendEvent(trx, eventFor(c.res.status, errorCode, null)));
     }
   };

@@ -19,7 +19,7 @@ import { readJson } from '../readInput.js';
 const email = z.string().trim().max(254).pipe(z.email());
 // Long enough for any passphrase; the policy says why a password is refused.
 const password = z.string().min(1).max(1024);
-const code = z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code');
+const code = z.string().trim().regex(/^\d{6,10}$/, 'must be the code we sent (digits)');
 
 const credentials = z.strictObject({ email, password });
 const confirmation = z.strictObject({ email, code });
@@ -38,8 +38,9 @@ export function authRoutes(runtime: Runtime): Hono<HttpEnv> {
   });
 
   app.post('/confirm', event('ConfirmSignUp'), async (c) => {
-    await confirmSignUp(runtime, await readJson(c, confirmation), c.var.transact);
-    return c.json({ status: 'CONFIRMED' });
+    const { passwordSet } = await confirmSignUp(runtime, await readJson(c, confirmation), c.var.transact);
+    // passwordSet is false for a contested address: the owner chooses a password with forgot/reset.
+    return c.json({ status: 'CONFIRMED', passwordSet });
   });
 
   app.post('/sign-in', event('SignIn'), async (c) => {

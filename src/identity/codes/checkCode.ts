@@ -17,19 +17,20 @@ const nobody = `unknown-${randomUUID()}`;
 
 /**
  * Checks `code` against the user's pending codes of `purpose`. The try is claimed first in
- * one atomic statement (five per ten minutes per user and purpose, however many codes were
+ * one atomic statement (codePolicy.tries per user and purpose, however many codes were
  * asked for), then compared in constant time. Returns the matching row; the caller consumes
  * it with `consumeCode` in its own transaction.
  */
 export async function checkCode(runtime: Pick<Runtime, 'db' | 'hmacKey' | 'clock'>, userId: string | undefined, purpose: CodePurpose, code: string): Promise<CodeRow> {
   const subject = userId ?? nobody;
   const now = runtime.clock();
+  const { short, day } = codePolicy.tries;
   const claimed = await claimCodeAttempt(runtime.db, {
     userId: subject,
     purpose,
-    maxAttempts: codePolicy.maxAttempts,
     now: isoAt(now),
-    windowEndsAt: isoAt(now + codePolicy.ttlMs),
+    short: { max: short.max, endsAt: isoAt(now + short.windowMs) },
+    day: { max: day.max, endsAt: isoAt(now + day.windowMs) },
   });
   const pending = await findPendingCodes(runtime.db, subject, purpose, isoAt(now));
   const given = hashCode(runtime, subject, purpose, code);

@@ -8,8 +8,16 @@ import type { CodeRow } from '../../store/schema.js';
 /** What a one-time code may be used for. */
 export type CodePurpose = 'confirm' | 'reset';
 
-/** Six digits from the CSPRNG, valid ten minutes, five tries per ten minutes, single use. */
-export const codePolicy = { digits: 6, ttlMs: 10 * 60_000, maxAttempts: 5 } as const;
+/**
+ * Eight digits from the CSPRNG, valid ten minutes, single use. Tries per user and purpose:
+ * five per ten minutes against bursts, twenty per day against slow guessing (with up to
+ * three live codes, a year of it finds a code with odds of about 1 in 5,000).
+ */
+export const codePolicy = {
+  digits: 8,
+  ttlMs: 10 * 60_000,
+  tries: { short: { max: 5, windowMs: 10 * 60_000 }, day: { max: 20, windowMs: 24 * 3_600_000 } },
+} as const;
 
 /** The stored form of a code: an HMAC under the server key, so a leaked table does not give codes away. */
 export function hashCode(runtime: Pick<Runtime, 'hmacKey'>, userId: string, purpose: CodePurpose, code: string): string {
@@ -18,7 +26,7 @@ export function hashCode(runtime: Pick<Runtime, 'hmacKey'>, userId: string, purp
 
 /**
  * Makes a new code for `userId`; the caller stores the row with `saveCode` and sends `code`.
- * A sign-up code carries the password chosen with it, applied only when it confirms.
+ * A sign-up code may carry the password chosen with it, applied only when it confirms.
  */
 export function issueCode(runtime: Pick<Runtime, 'hmacKey' | 'clock'>, userId: string, purpose: CodePurpose, passwordHash: string | null = null): { row: CodeRow; code: string } {
   const now = runtime.clock();

@@ -64,13 +64,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('codes_user_purpose_idx').on('codes').columns(['user_id', 'purpose']).execute();
 
-  // Tries are counted per (user, purpose), not per code, so asking for a new code gives no new tries.
+  // Tries are counted per (user, purpose), not per code, so asking for a new code gives no
+  // new tries: a short window against bursts and a day-long one against slow guessing.
   await db.schema
     .createTable('code_attempts')
     .addColumn('user_id', 'varchar(64)', (c) => c.notNull())
     .addColumn('purpose', 'varchar(32)', (c) => c.notNull())
-    .addColumn('attempts', 'integer', (c) => c.notNull())
-    .addColumn('window_ends_at', 'varchar(32)', (c) => c.notNull())
+    .addColumn('short_attempts', 'integer', (c) => c.notNull())
+    .addColumn('short_window_ends_at', 'varchar(32)', (c) => c.notNull())
+    .addColumn('day_attempts', 'integer', (c) => c.notNull())
+    .addColumn('day_window_ends_at', 'varchar(32)', (c) => c.notNull())
     .addPrimaryKeyConstraint('code_attempts_pk', ['user_id', 'purpose'])
     .execute();
 
