@@ -15,7 +15,10 @@ export function chainHash(previousHash: string, canonicalBody: string): string {
 
 /**
  * Appends `event` to the chain inside the caller's transaction: the next gap-free
- * sequence, linked to the previous hash. On SQLite the single writer serialises appends.
+ * sequence, linked to the previous hash. On SQLite, BEGIN IMMEDIATE serialises appends;
+ * a PostgreSQL store must lock the chain's head in the transaction first (READ COMMITTED
+ * would let two appends read the same last event), and the primary key on `sequence`
+ * refuses a fork either way.
  */
 export async function appendEvent(trx: Store, event: UnchainedEvent): Promise<AuditEvent> {
   const last = await findLastAuditEvent(trx);
