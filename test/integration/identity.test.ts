@@ -268,6 +268,22 @@ describe('sign-out', () => {
     expect((await c.get('/auth/session')).status).toBe(401);
   });
 
+  it('kills the session on every instance at once', async () => {
+    // A second instance on the same data: the way two processes share one SQLite deployment.
+    const other = await startTestServer({}, { configure: (config) => Object.assign(config, { dataDir: gh.dataDir, databaseUrl: gh.runtime.config.databaseUrl }) });
+    try {
+      const c = await registered('two-instances@example.com');
+      await c.signIn('two-instances@example.com', password);
+      const elsewhere = other.client();
+      elsewhere.cookie = c.cookie;
+      expect((await elsewhere.get('/auth/session')).status).toBe(200);
+      expect((await c.post('/auth/sign-out')).status).toBe(204);
+      expect((await elsewhere.get('/auth/session')).status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('signs out everywhere', async () => {
     await registered('everywhere@example.com');
     const laptop = gh.client();
