@@ -65,7 +65,7 @@ export function auditRequest(runtime: Runtime): MiddlewareHandler<HttpEnv> {
       });
 
     const transact: Transact = async (work) => {
-      if (inTransaction || recorded) throw new GatehouseError('INTERNAL_ERROR', 'a request writes in one transaction');
+      if (inTransaction) throw new GatehouseError('INTERNAL_ERROR', 'a request writes in one transaction');
       inTransaction = true;
       const result = await runtime.db.transaction().execute(async (trx) => {
         const value = await work(trx);
