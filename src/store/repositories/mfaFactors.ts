@@ -67,3 +67,9 @@ export function listFactors(db: Store, userId: string): Promise<MfaFactorRow[]> 
 export async function touchFactor(db: Store, factorId: string, at: string): Promise<void> {
   await db.updateTable('mfa_factors').set({ last_used_at: at }).where('id', '=', factorId).execute();
 }
+
+/** The enabled factors' types of the given users, as (user, type) pairs. */
+export function listEnabledFactorTypes(db: Store, userIds: string[]): Promise<Array<{ user_id: string; type: string }>> {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('mfa_factors').select(['user_id', 'type']).where('user_id', 'in', userIds).where('enabled_at', 'is not', null).execute();
+}

@@ -57,3 +57,8 @@ export async function revokeUserSessions(db: Store, userId: string, at: string, 
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** The session proved a second factor at `at` (step-up): it is MFA-authenticated from then. */
+export async function markSessionAuthenticated(db: Store, sessionId: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ mfa: 1, authenticated_at: at }).where('id', '=', sessionId).execute();
+}
