@@ -11,6 +11,7 @@ import { removeFactor } from '../../mfa/enrol/removeFactor.js';
 import { e164, setupSms } from '../../mfa/enrol/setupSms.js';
 import { setupTotp } from '../../mfa/enrol/setupTotp.js';
 import { listFactors } from '../../mfa/listFactors.js';
+import { maskPhone } from '../../mfa/sms/sendSmsCode.js';
 import { mfaMethodNames } from '../../mfa/methods/mfaMethods.js';
 import { challengeSignIn, completeSignIn } from '../../mfa/signIn/completeSignIn.js';
 import { challengeStepUp, stepUp } from '../../mfa/stepUp.js';
@@ -114,7 +115,10 @@ export function mfaRoutes(runtime: Runtime): Hono<HttpEnv> {
 
   app.post('/mfa/sms/setup', event('SetupSms'), async (c) => {
     const enrollee = await enrolleeOf(c);
-    return c.json(await setupSms(runtime, enrollee, await readJson(c, smsSetup), c.var.transact));
+    const input = await readJson(c, smsSetup);
+    // The number is sealed at rest, so the audit trail keeps only its masked form.
+    c.set('requestParameters', { phone: maskPhone(input.phone) });
+    return c.json(await setupSms(runtime, enrollee, input, c.var.transact));
   });
 
   app.post('/mfa/sms/enable', event('EnableSms'), async (c) => {
