@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { groupAddCommand } from './commands/groupAdd.js';
+import { mfaQrCommand } from './commands/mfaQr.js';
 import { rootInitCommand } from './commands/rootInit.js';
 import { serveCommand } from './commands/serve.js';
 import { userAddCommand } from './commands/userAdd.js';
@@ -11,5 +12,6 @@ export function buildProgram(): Command {
   userAddCommand(program.command('user').description('manage users'));
   groupAddCommand(program.command('group').description('manage group membership'));
   rootInitCommand(program.command('root').description('the root account'));
+  mfaQrCommand(program.command('mfa').description('second factors'));
   return program;
 }
