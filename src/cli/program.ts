@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { groupAddCommand } from './commands/groupAdd.js';
+import { keysRotateCommand } from './commands/keysRotate.js';
 import { mfaQrCommand } from './commands/mfaQr.js';
 import { rootInitCommand } from './commands/rootInit.js';
 import { serveCommand } from './commands/serve.js';
@@ -13,5 +14,6 @@ export function buildProgram(): Command {
   groupAddCommand(program.command('group').description('manage group membership'));
   rootInitCommand(program.command('root').description('the root account'));
   mfaQrCommand(program.command('mfa').description('second factors'));
+  keysRotateCommand(program.command('keys').description('manage encryption keys'));
   return program;
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { base32Encode, hotp } from '../support/otpDevice.js';
+import { base32Encode, hotp, TotpDevice } from '../support/otpDevice.js';
+import { runCli } from '../support/runCli.js';
 import { startTestServer, type Client, type TestServer } from '../support/testServer.js';
 
 const password = 'correct horse battery staple';
@@ -126,5 +127,21 @@ describe('secrets at rest', () => {
     // The factors are there, sealed.
     const rows = await gh.runtime.db.selectFrom('mfa_factors').select(['type', 'secret']).innerJoin('users', 'users.id', 'mfa_factors.user_id').where('users.email', '=', 'zed@rest.test').execute();
     expect(rows.map((r) => r.type).sort()).toEqual(['hotp', 'sms', 'totp']);
+  });
+
+  it('keeps every factor working after `gatehouse keys rotate`', async () => {
+    const client = await signedInUser('kim@rest.test');
+    const phone = '+14155550199';
+    await enrolSms(client, phone);
+    const setup = await client.post('/auth/mfa/totp/setup', {});
+    const device = new TotpDevice(setup.body.secret);
+    expect((await client.post('/auth/mfa/totp/enable', { factorId: setup.body.factorId, code: device.code() })).status).toBe(200);
+    const rotated = await runCli(gh.dataDir, ['keys', 'rotate']);
+    expect(rotated.code).toBe(0);
+    const totp = await firstStep('kim@rest.test');
+    expect((await totp.client.post('/auth/sign-in/mfa', { mfaToken: totp.mfaToken, method: 'totp', code: device.code() })).status).toBe(200);
+    const sms = await firstStep('kim@rest.test');
+    expect((await sms.client.post('/auth/sign-in/mfa/challenge', { mfaToken: sms.mfaToken, method: 'sms' })).status).toBe(200);
+    expect((await sms.client.post('/auth/sign-in/mfa', { mfaToken: sms.mfaToken, method: 'sms', code: await gh.lastCode(phone) })).status).toBe(200);
   });
 });

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToGroup } from '../../src/identity/admin/addToGroup.js';
 import { plainTransact } from '../../src/store/Transact.js';
 import { TotpDevice } from '../support/otpDevice.js';
+import { runCli } from '../support/runCli.js';
 import { startTestServer, type Client, type TestServer } from '../support/testServer.js';
 
 const password = 'correct horse battery staple';
@@ -14,19 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => gh.close());
 
-/** Runs the built `gatehouse` binary on the test server's data folder. */
-function gatehouse(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve('bin/gatehouse.js'), ...args, '--data', gh.dataDir], { env: { ...process.env, GATEHOUSE_LOG_LEVEL: 'silent' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const gatehouse = (args: string[]) => runCli(gh.dataDir, args);
 
 /** Enrols an app with a setupToken (MFA_SETUP_REQUIRED); the enabling answer signs the client in. */
 async function enrolWithSetupToken(client: Client, setupToken: string): Promise<TotpDevice> {

@@ -1,8 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createKeyring } from '../../src/crypto/keyring/createKeyring.js';
+import { loadMasterKeys } from '../../src/crypto/keyring/masterKeys.js';
 import { openFactorSecret, sealFactorSecret } from '../../src/mfa/factorSecret.js';
+import { tempDataDir } from '../support/testServer.js';
 
-const runtime = { hmacKey: randomBytes(32) };
+const dataDir = tempDataDir();
+const runtime = { keyring: createKeyring(loadMasterKeys(dataDir, undefined)) };
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('factor secrets at rest', () => {
   it('opens what it sealed for the same row, and hides the plaintext', () => {
