@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import QRCode from 'qrcode';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import { readStdin } from '../readStdin.js';
 
@@ -14,6 +13,8 @@ export function mfaQrCommand(mfa: Command): void {
     .action(async () => {
       const uri = (await readStdin()).trim();
       if (!/^otpauth:\/\/(totp|hotp)\//.test(uri)) throw new GatehouseError('VALIDATION_ERROR', 'standard input must be an otpauth:// URI');
+      // Loaded here, not at start: every other command starts without it.
+      const { default: QRCode } = await import('qrcode');
       process.stdout.write(await QRCode.toString(uri, { type: 'terminal', small: true }));
     });
 }

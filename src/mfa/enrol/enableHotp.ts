@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { isoAt } from '../../clock/clock.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Origin } from '../../identity/sessions/newSession.js';
 import type { Runtime } from '../../runtime/Runtime.js';
@@ -7,10 +5,10 @@ import type { Transact } from '../../store/Transact.js';
 import { insertFactor } from '../../store/repositories/mfaFactors.js';
 import { invalidSecondFactor } from '../attempts.js';
 import { claimTry } from '../claimTry.js';
-import { sealFactorSecret } from '../factorSecret.js';
 import { isUsableSeed, matchHotp } from '../otp/otpCodes.js';
 import { completeEnrolment, type Enrolled } from './completeEnrolment.js';
 import { enrolmentTries, type Enrollee } from './Enrollee.js';
+import { newFactorRow } from './newFactorRow.js';
 
 // A token fresh from its box may have been pressed while testing it: look further ahead once, at enrolment.
 const enrolmentLookAhead = 100;
@@ -25,7 +23,6 @@ export async function enableHotp(runtime: Runtime, enrollee: Enrollee, input: { 
   if (!(await claimTry(runtime, enrollee.user.id, 'mfa-enrol', enrolmentTries))) throw invalidSecondFactor();
   const counter = matchHotp(secret, input.code, 0, enrolmentLookAhead);
   if (counter === undefined) throw invalidSecondFactor();
-  const id = randomUUID();
-  const newRow = { id, user_id: enrollee.user.id, type: 'hotp', label: input.label, secret: sealFactorSecret(runtime, id, secret), counter: null, last_step: null, enabled_at: null, last_used_at: null, created_at: isoAt(runtime.clock()) };
-  return completeEnrolment(runtime, enrollee, { id, type: 'hotp', counter: counter + 1, before: (trx) => insertFactor(trx, newRow) }, input.origin, transact);
+  const newRow = newFactorRow(runtime, { userId: enrollee.user.id, type: 'hotp', label: input.label, secret });
+  return completeEnrolment(runtime, enrollee, { id: newRow.id, type: 'hotp', counter: counter + 1, before: (trx) => insertFactor(trx, newRow) }, input.origin, transact);
 }

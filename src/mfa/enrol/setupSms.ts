@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { isoAt } from '../../clock/clock.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import type { Transact } from '../../store/Transact.js';
 import { deletePendingFactors, insertFactor } from '../../store/repositories/mfaFactors.js';
-import { sealFactorSecret } from '../factorSecret.js';
 import { maskPhone, sendSmsCode } from '../sms/sendSmsCode.js';
 import { actingAs, type Enrollee } from './Enrollee.js';
+import { newFactorRow } from './newFactorRow.js';
 
 /** E.164: a plus, a country code not starting with 0, at most fifteen digits in all (validated at the edge). */
 export const e164 = /^\+[1-9]\d{6,14}$/;
@@ -15,23 +13,12 @@ export const e164 = /^\+[1-9]\d{6,14}$/;
  * sent to it; `sms/enable` with that code proves the number is the user's.
  */
 export async function setupSms(runtime: Runtime, enrollee: Enrollee, input: { phone: string }, transact: Transact) {
-  const id = randomUUID();
+  const row = newFactorRow(runtime, { userId: enrollee.user.id, type: 'sms', label: `Phone ${maskPhone(input.phone)}`, secret: input.phone });
   await transact(async (trx) => {
     await deletePendingFactors(trx, enrollee.user.id, 'sms');
-    await insertFactor(trx, {
-      id,
-      user_id: enrollee.user.id,
-      type: 'sms',
-      label: `Phone ${maskPhone(input.phone)}`,
-      secret: sealFactorSecret(runtime, id, input.phone),
-      counter: null,
-      last_step: null,
-      enabled_at: null,
-      last_used_at: null,
-      created_at: isoAt(runtime.clock()),
-    });
-    return { ...actingAs(enrollee), factorId: id, mfa: { factorType: 'sms', outcome: 'SETUP' } };
+    await insertFactor(trx, row);
+    return { ...actingAs(enrollee), factorId: row.id, mfa: { factorType: 'sms', outcome: 'SETUP' } };
   });
   await sendSmsCode(runtime, enrollee.user.id, input.phone, 'mfa-sms-enrol');
-  return { factorId: id, to: maskPhone(input.phone) };
+  return { factorId: row.id, to: maskPhone(input.phone) };
 }

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
-import { isoAt } from '../../clock/clock.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import type { Transact } from '../../store/Transact.js';
 import { deletePendingFactors, insertFactor } from '../../store/repositories/mfaFactors.js';
-import { sealFactorSecret } from '../factorSecret.js';
 import { newOtpSecret, otpauthUri } from '../otp/otpCodes.js';
 import { actingAs, type Enrollee } from './Enrollee.js';
+import { newFactorRow } from './newFactorRow.js';
 
 /** The issuer authenticator apps show next to the account. */
 export const totpIssuer = 'Gatehouse';
@@ -16,26 +14,15 @@ export const totpIssuer = 'Gatehouse';
  * pending one), handed out once as base32, `otpauth://` URI and QR code (SVG).
  */
 export async function setupTotp(runtime: Runtime, enrollee: Enrollee, input: { label?: string }, transact: Transact) {
-  const id = randomUUID();
   const secret = newOtpSecret();
+  const row = newFactorRow(runtime, { userId: enrollee.user.id, type: 'totp', label: input.label ?? 'Authenticator app', secret });
   const uri = otpauthUri(secret, totpIssuer, enrollee.user.email);
   const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   await transact(async (trx) => {
     await deletePendingFactors(trx, enrollee.user.id, 'totp');
-    await insertFactor(trx, {
-      id,
-      user_id: enrollee.user.id,
-      type: 'totp',
-      label: input.label ?? 'Authenticator app',
-      secret: sealFactorSecret(runtime, id, secret),
-      counter: null,
-      last_step: null,
-      enabled_at: null,
-      last_used_at: null,
-      created_at: isoAt(runtime.clock()),
-    });
+    await insertFactor(trx, row);
     // The seed, URI and QR code stay out of the audit trail: only the factor's id is recorded.
-    return { ...actingAs(enrollee), factorId: id, mfa: { factorType: 'totp', outcome: 'SETUP' } };
+    return { ...actingAs(enrollee), factorId: row.id, mfa: { factorType: 'totp', outcome: 'SETUP' } };
   });
-  return { factorId: id, secret, otpauthUri: uri, qrSvg };
+  return { factorId: row.id, secret, otpauthUri: uri, qrSvg };
 }
