@@ -103,6 +103,18 @@ describe('HOTP hardware token', () => {
     expect((await signIn(24)).status).toBe(200);
   });
 
+  it('enrols a TOTP hardware token with its own seed through the TOTP path', async () => {
+    const client = await signedInUser('tia@hotp.test');
+    const seed = 'GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ';
+    const setup = await client.post('/auth/mfa/totp/setup', { secret: seed, label: 'Key fob' });
+    expect(setup.status).toBe(200);
+    expect(setup.body.secret).toBe(seed.replace(/ /g, ''));
+    const device = new TotpDevice(setup.body.secret);
+    expect((await client.post('/auth/mfa/totp/enable', { factorId: setup.body.factorId, code: device.code() })).status).toBe(200);
+    const { client: c, mfaToken } = await firstStep('tia@hotp.test');
+    expect((await c.post('/auth/sign-in/mfa', { mfaToken, method: 'totp', code: device.code() })).status).toBe(200);
+  });
+
   it('refuses a seed that is not base32 or too short', async () => {
     const client = await signedInUser('hoe@hotp.test');
     const answer = await client.post('/auth/mfa/hotp/enable', { secret: 'not base32 at all!!', code: '123456', label: 'Token' });

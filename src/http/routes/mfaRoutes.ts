@@ -34,9 +34,11 @@ const secondStep = z.strictObject({ mfaToken: token, method, code: anyCode.optio
 const challenge = z.strictObject({ mfaToken: token, method });
 const stepUpInput = z.strictObject({ method, code: anyCode.optional(), response: z.unknown().optional() });
 const stepUpChallenge = z.strictObject({ method });
-const totpSetup = z.strictObject({ label: label.optional() });
+const seed = z.string().trim().min(16).max(128);
+// `secret` only for a TOTP hardware token, whose seed is printed on its card.
+const totpSetup = z.strictObject({ label: label.optional(), secret: seed.optional() });
 const factorCode = z.strictObject({ factorId: id, code: otp });
-const hotpEnable = z.strictObject({ secret: z.string().trim().min(16).max(128), code: otp, label });
+const hotpEnable = z.strictObject({ secret: seed, code: otp, label });
 const smsSetup = z.strictObject({ phone: z.string().trim().regex(e164, 'must be an E.164 number such as +14155550123') });
 const factorParam = z.object({ id });
 

@@ -5,7 +5,7 @@ import type { Transact } from '../../store/Transact.js';
 import { insertFactor } from '../../store/repositories/mfaFactors.js';
 import { invalidSecondFactor } from '../attempts.js';
 import { claimTry } from '../claimTry.js';
-import { isUsableSeed, matchHotp } from '../otp/otpCodes.js';
+import { isUsableSeed, matchHotp, normalizeSeed } from '../otp/otpCodes.js';
 import { completeEnrolment, type Enrolled } from './completeEnrolment.js';
 import { enrolmentTries, type Enrollee } from './Enrollee.js';
 import { newFactorRow } from './newFactorRow.js';
@@ -18,7 +18,7 @@ const enrolmentLookAhead = 100;
  * shows; the counter is synchronised to just past that code.
  */
 export async function enableHotp(runtime: Runtime, enrollee: Enrollee, input: { secret: string; code: string; label: string; origin: Origin }, transact: Transact): Promise<Enrolled> {
-  const secret = input.secret.replace(/[\s-]/g, '').toUpperCase();
+  const secret = normalizeSeed(input.secret);
   if (!isUsableSeed(secret)) throw new GatehouseError('VALIDATION_ERROR', 'secret: must be the base32 seed of the token (at least 80 bits)');
   if (!(await claimTry(runtime, enrollee.user.id, 'mfa-enrol', enrolmentTries))) throw invalidSecondFactor();
   const counter = matchHotp(secret, input.code, 0, enrolmentLookAhead);

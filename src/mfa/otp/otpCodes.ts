@@ -77,3 +77,8 @@ export function isUsableSeed(secret: string): boolean {
     return false;
   }
 }
+
+/** A seed as printed on a token's card (spaces, dashes, lower case) in plain base32. */
+export function normalizeSeed(text: string): string {
+  return text.replace(/[\s-]/g, '').toUpperCase();
+}
