@@ -63,6 +63,17 @@ describe('SMS factor', () => {
     expect((await again.client.post('/auth/sign-in/mfa', { mfaToken: again.mfaToken, method: 'sms', code })).body.error.code).toBe('INVALID_CODE');
   });
 
+  it('steps a session up with a text sent by /auth/step-up/challenge', async () => {
+    const phone = '+33612345678';
+    const client = await signedInUser('sol@sms.test');
+    await enrolSms(client, phone);
+    expect((await client.post('/auth/step-up/challenge', { method: 'sms' })).body.sent).toBe(true);
+    const stepped = await client.post('/auth/step-up', { method: 'sms', code: await gh.lastCode(phone) });
+    expect(stepped.status).toBe(200);
+    expect(stepped.body).toMatchObject({ status: 'STEPPED_UP', mfa: true });
+    expect((await client.get('/auth/session')).body.session.mfa).toBe(true);
+  });
+
   it('does not reset the failure count when a new code is asked for, and limits how many are sent', async () => {
     const phone = '+447700900123';
     await enrolSms(await signedInUser('sue@sms.test'), phone);
