@@ -57,3 +57,24 @@ export async function revokeUserSessions(db: Store, userId: string, at: string, 
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** What tokens need to know of a session: ended or not, how it began, and its user. */
+export interface SessionState {
+  id: string;
+  revoked_at: string | null;
+  mfa: number;
+  created_at: string;
+  user_id: string;
+  email: string;
+  disabled_at: string | null;
+}
+
+/** The state of session `sessionId` with its user's e-mail, in one read. */
+export async function findSessionState(db: Store, sessionId: string): Promise<SessionState | undefined> {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id', 'sessions.revoked_at', 'sessions.mfa', 'sessions.created_at', 'sessions.user_id', 'users.email', 'users.disabled_at'])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+}
