@@ -5,7 +5,7 @@ import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
 import { listUserGroups } from '../store/repositories/groups.js';
 import { findRefreshToken, insertRefreshToken, markRefreshTokenUsed, revokeRefreshFamily } from '../store/repositories/refreshTokens.js';
-import { findSessionState, revokeSession } from '../store/repositories/sessions.js';
+import { findSessionWithUser, revokeSession } from '../store/repositories/sessions.js';
 import type { RefreshTokenRow } from '../store/schema.js';
 import type { TokenDeps } from './TokenDeps.js';
 import { userTokens, type UserTokens } from './userTokens.js';
@@ -29,12 +29,14 @@ export async function redeemRefreshToken(
   if (found.used_at) return endFamily(deps, found, reportReuse);
   const now = deps.clock();
   if (Date.parse(found.expires_at) <= now) throw invalidGrant();
-  const state = await findSessionState(deps.db, found.session_id);
-  if (!state || state.revoked_at || state.disabled_at) throw invalidGrant();
-  const groups = await listUserGroups(deps.db, state.user_id);
+  const current = await findSessionWithUser(deps.db, found.session_id);
+  // A signed-out session, or a disabled user, ends the family's right to new tokens.
+  if (!current || current.session.revoked_at || current.user.disabled_at) throw invalidGrant();
+  const { session, user } = current;
+  const groups = await listUserGroups(deps.db, user.id);
   const { tokens, row } = await userTokens(
     deps,
-    { sessionId: state.id, userId: state.user_id, email: state.email, groups, mfa: state.mfa === 1, authTime: state.created_at },
+    { sessionId: session.id, userId: user.id, email: user.email, groups, mfa: session.mfa === 1, authTime: session.created_at },
     found.family_id,
   );
   try {
@@ -42,7 +44,7 @@ export async function redeemRefreshToken(
       // Two requests racing with one token: only one spends it; the other is a reuse.
       if (!(await markRefreshTokenUsed(trx, found.id, isoAt(now)))) throw invalidGrant();
       await insertRefreshToken(trx, row);
-      return { principalId: state.user_id, sessionId: state.id, grant: 'refresh_token', refreshFamily: found.family_id };
+      return { principalId: user.id, sessionId: session.id, grant: 'refresh_token', refreshFamily: found.family_id };
     });
   } catch (error) {
     if (isGatehouseError(error, 'UNAUTHENTICATED')) return endFamily(deps, found, reportReuse);

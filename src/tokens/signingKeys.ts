@@ -2,16 +2,15 @@ import { randomBytes } from 'node:crypto';
 // jose (DESIGN.md): JWT, JWK and JWKS, on WebCrypto's Ed25519.
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { isoAt, type Clock } from '../clock/clock.js';
+import type { Keyring } from '../crypto/keyring/Keyring.js';
 import type { Store } from '../store/openDatabase.js';
+import { plainTransact, type Transact } from '../store/Transact.js';
 import { currentKid, insertSigningKey, listPublishedKeys } from '../store/repositories/signingKeys.js';
 import type { SigningKeyRow } from '../store/schema.js';
 import { ALGORITHM, RETIRED_KEY_PUBLISHED_MS } from './tokenRules.js';
 
 /** The part of `runtime.keyring` that keeps private keys sealed at rest. */
-export interface KeySealer {
-  seal(plaintext: string | Buffer, where: { table: string; column: string; rowId: string }): string;
-  openText(sealed: string, where: { table: string; column: string; rowId: string }): string;
-}
+type KeySealer = Pick<Keyring, 'seal' | 'openText'>;
 
 /** Where a signing key's private part is sealed (listed in sealedColumns.ts). */
 const sealedAt = (kid: string) => ({ table: 'signing_keys', column: 'private_jwk', rowId: kid });
@@ -41,13 +40,16 @@ const reloadAtMostEveryMs = 5_000;
  * Creates a new Ed25519 key, signs with it from now on, and retires the previous one, which
  * stays in the JWKS until every token it signed has expired. Returns the new key's kid.
  */
-export async function rotateSigningKey(db: Store, keyring: KeySealer, clock: Clock): Promise<string> {
+export async function rotateSigningKey(keyring: KeySealer, clock: Clock, transact: Transact): Promise<string> {
   const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, { crv: 'Ed25519', extractable: true });
   const kid = randomBytes(12).toString('base64url');
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: ALGORITHM, use: 'sig' };
   const privateJwk = JSON.stringify(await exportJWK(privateKey));
   const row: SigningKeyRow = { kid, public_jwk: JSON.stringify(publicJwk), private_jwk: keyring.seal(privateJwk, sealedAt(kid)), created_at: isoAt(clock()), retired_at: null };
-  await db.transaction().execute((trx) => insertSigningKey(trx, row));
+  await transact(async (trx) => {
+    await insertSigningKey(trx, row);
+    return { kid };
+  });
   return kid;
 }
 
@@ -76,7 +78,7 @@ export function signingKeys(db: Store, keyring: KeySealer, clock: Clock): Signin
     async signer() {
       // One indexed read per issuance (not per verification): a rotation by the CLI takes effect at once.
       let kid = await currentKid(db);
-      if (!kid) kid = await rotateSigningKey(db, keyring, clock);
+      if (!kid) kid = await rotateSigningKey(keyring, clock, plainTransact(db));
       if (signing?.kid !== kid) {
         await reload();
         const row = keys.get(kid)?.row;

@@ -9,8 +9,8 @@ const id = z.string().min(1).max(128);
 const userClaims = z.object({ sub: id, client_id: z.literal(FIRST_PARTY_CLIENT_ID), sid: id, groups: z.array(z.string().max(64)).max(100), mfa: z.boolean() });
 const clientClaims = z.object({ sub: id, client_id: id, client_name: id });
 
-/** A verified access token: whom it speaks for and its `jti`. */
-export type VerifiedAccess = AccessSubject & { tokenId: string };
+/** A verified access token: whom it speaks for, its `jti` and when it expires (ms). */
+export type VerifiedAccess = AccessSubject & { tokenId: string; expiresAt: number };
 
 const refused = (message: string) => new GatehouseError('UNAUTHENTICATED', message, { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
 
@@ -46,13 +46,14 @@ export async function verifyAccessToken(keys: SigningKeys, issuer: string, nowMs
     throw error;
   }
   const tokenId = String(payload.jti);
+  const expiresAt = Number(payload.exp) * 1000;
   if (typeof payload.sid === 'string') {
     const user = userClaims.safeParse(payload);
     if (!user.success) throw refused('The access token is not valid');
-    return { kind: 'user', userId: user.data.sub, sessionId: user.data.sid, groups: user.data.groups, mfa: user.data.mfa, tokenId };
+    return { kind: 'user', userId: user.data.sub, sessionId: user.data.sid, groups: user.data.groups, mfa: user.data.mfa, tokenId, expiresAt };
   }
   const client = clientClaims.safeParse(payload);
   // RFC 9068 §2.2: a machine client's token names the client as its subject.
   if (!client.success || client.data.sub !== client.data.client_id) throw refused('The access token is not valid');
-  return { kind: 'client', clientId: client.data.client_id, clientName: client.data.client_name, tokenId };
+  return { kind: 'client', clientId: client.data.client_id, clientName: client.data.client_name, tokenId, expiresAt };
 }
