@@ -1,4 +1,4 @@
-import { exportSPKI, generateKeyPair, exportJWK, SignJWT, decodeJwt, type JWTPayload } from 'jose';
+import { decodeJwt, exportJWK, exportSPKI, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.js';
 import { signedInWithTokens, withBearer } from './tokenSupport.js';
@@ -76,7 +76,6 @@ describe('strict verification (RFC 8725): each of these is 401', () => {
   it('HS256 signed with the public key', async () => {
     const { keys } = (await gh.client().get('/.well-known/jwks.json')).body;
     const jwk = keys[0];
-    const { importJWK } = await import('jose');
     const pem = await exportSPKI((await importJWK(jwk, 'EdDSA', { extractable: true })) as CryptoKey);
     for (const secret of [new TextEncoder().encode(pem), Buffer.from(jwk.x, 'base64url'), new TextEncoder().encode(JSON.stringify(jwk))]) {
       const forged = await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', kid: jwk.kid }).sign(secret);
