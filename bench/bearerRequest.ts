@@ -4,6 +4,7 @@ import { compareRounds } from './support/compareRounds.js';
 import { driveLoad, type LoadRequest } from './support/driveLoad.js';
 import { median } from './support/median.js';
 import { startBenchServer } from './support/startBenchServer.js';
+import { studentGrade } from './support/studentGrade.js';
 
 // As in authorizedRequest.ts: enough connections to keep one server thread busy on loopback.
 const connections = 10;
@@ -19,21 +20,7 @@ const plan = { warmUpMs: 2_000, durationMs: 3_000, rounds: 5 };
 export async function bearerRequest(): Promise<BenchResult> {
   const server = await startBenchServer();
   try {
-    const target = { origin: server.url, ca: server.certificate };
-    const json = { 'content-type': 'application/json' };
-    const signIn = async (email: string) => {
-      const answer = expectStatus(await callOnce(target, 'POST', '/auth/sign-in', json, JSON.stringify({ email, password: server.password })), 200, `sign-in of ${email}`);
-      if (!answer.sessionCookie) throw new Error(`sign-in of ${email} set no cookie`);
-      return { cookie: `__Host-gatehouse=${answer.sessionCookie}`, csrfToken: JSON.parse(answer.text).csrfToken as string };
-    };
-    const teacher = await signIn(server.teacher.email);
-    const created = expectStatus(
-      await callOnce(target, 'POST', '/api/grades', { ...json, cookie: teacher.cookie, 'x-csrf-token': teacher.csrfToken }, JSON.stringify({ studentId: server.student.id, course: 'Mathematics', score: 17 })),
-      201,
-      'teacher creates a grade',
-    );
-    const path = `/api/grades/${JSON.parse(created.text).id as string}`;
-    const student = await signIn(server.student.email);
+    const { target, path, student } = await studentGrade(server);
     const issued = expectStatus(await callOnce(target, 'POST', '/auth/token', { cookie: student.cookie, 'x-csrf-token': student.csrfToken }), 200, 'student takes tokens');
     const bearer = `Bearer ${JSON.parse(issued.text).accessToken as string}`;
 
