@@ -74,7 +74,7 @@ export function signingKeys(db: Store, keyring: KeySealer, clock: Clock): Signin
 
   const published = (key: Loaded) => key.retiredAt === null || key.retiredAt + RETIRED_KEY_PUBLISHED_MS > clock();
 
-  return {
+  const keySet: SigningKeys = {
     async signer() {
       // One indexed read per issuance (not per verification): a rotation by the CLI takes effect at once.
       let kid = await currentKid(db);
@@ -98,7 +98,10 @@ export function signingKeys(db: Store, keyring: KeySealer, clock: Clock): Signin
     },
     async jwks() {
       if (clock() - loadedAt >= reloadAtMostEveryMs) await reload();
+      // A verifier may fetch the set before the first token is issued: there is always a key.
+      if (keys.size === 0) await keySet.signer();
       return { keys: [...keys.values()].filter(published).map((key) => key.publicJwk) };
     },
   };
+  return keySet;
 }
