@@ -64,6 +64,15 @@ describe('machine clients', () => {
     expect(both.status).toBe(400);
   });
 
+  it('takes the form encoding that OAuth client libraries send', async () => {
+    const basic = `Basic ${Buffer.from(`${reporting.clientId}:${reporting.clientSecret}`).toString('base64')}`;
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const answer = await gh.client().request('POST', '/auth/token', { body: 'grant_type=client_credentials', headers: { ...form, authorization: basic } });
+    expect(answer.status).toBe(200);
+    const twice = await gh.client().request('POST', '/auth/token', { body: 'grant_type=client_credentials&grant_type=client_credentials', headers: { ...form, authorization: basic } });
+    expect(twice.status).toBe(400);
+  });
+
   it('refuses a wrong secret and an unknown client alike (401 INVALID_CREDENTIALS)', async () => {
     for (const credentials of [
       { clientId: reporting.clientId, clientSecret: 'B'.repeat(43) },

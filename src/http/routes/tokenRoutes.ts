@@ -12,7 +12,7 @@ import { redeemRefreshToken } from '../../tokens/redeemRefreshToken.js';
 import type { HttpEnv } from '../HttpEnv.js';
 import { event } from '../middleware/event.js';
 import { requireCaller } from '../middleware/requireCaller.js';
-import { readJson } from '../readInput.js';
+import { readForm, readJson } from '../readInput.js';
 
 // What we issue: 43 base64url characters (refresh tokens, client secrets), `gh_` ids.
 const opaque = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a token we issued');
@@ -34,8 +34,10 @@ export function tokenRoutes(runtime: Runtime): Hono<HttpEnv> {
 
   app.post('/', event('IssueTokens'), async (c) => {
     // A bare POST from the web app may come without a body.
-    const bodiless = c.req.header('content-type') === undefined && (c.req.header('content-length') ?? '0') === '0';
-    const input = bodiless ? {} : await readJson(c, tokenRequest);
+    const type = c.req.header('content-type');
+    const bodiless = type === undefined && (c.req.header('content-length') ?? '0') === '0';
+    // JSON as the contract says, or the form encoding that OAuth client libraries send.
+    const input = bodiless ? {} : /^application\/x-www-form-urlencoded\b/i.test(type ?? '') ? await readForm(c, tokenRequest) : await readJson(c, tokenRequest);
     if (!('grant_type' in input)) {
       await signedIn(c, async () => {});
       return c.json(await issueSessionTokens(runtime, c.var.caller!, c.var.transact));
