@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { isoAt, type Clock } from '../clock/clock.js';
 import type { Keyring } from '../crypto/keyring/Keyring.js';
+import { GatehouseError } from '../errors/GatehouseError.js';
 import type { Store } from '../store/openDatabase.js';
 import { plainTransact, type Transact } from '../store/Transact.js';
 import { currentKid, insertSigningKey, listPublishedKeys } from '../store/repositories/signingKeys.js';
@@ -35,6 +36,8 @@ interface Loaded {
 
 // An unknown kid reloads the key list at most this often, so random kids cannot flood the store.
 const reloadAtMostEveryMs = 5_000;
+// And the list is re-read this often anyway, so that a key retired by another process ages out here too.
+const reloadAtLeastEveryMs = 60_000;
 
 /**
  * Creates a new Ed25519 key, signs with it from now on, and retires the previous one, which
@@ -82,7 +85,7 @@ export function signingKeys(db: Store, keyring: KeySealer, clock: Clock): Signin
       if (signing?.kid !== kid) {
         await reload();
         const row = keys.get(kid)?.row;
-        if (!row) throw new Error(`signing key ${kid} vanished`);
+        if (!row) throw new GatehouseError('INTERNAL_ERROR', `signing key ${kid} is not among the published keys`);
         const privateJwk = JSON.parse(keyring.openText(row.private_jwk, sealedAt(kid))) as JWK;
         signing = { kid, key: (await importJWK(privateJwk, ALGORITHM)) as CryptoKey };
       }
@@ -90,7 +93,8 @@ export function signingKeys(db: Store, keyring: KeySealer, clock: Clock): Signin
     },
     async verifier(kid) {
       let key = keys.get(kid);
-      if (!key && clock() - loadedAt >= reloadAtMostEveryMs) {
+      const age = clock() - loadedAt;
+      if ((!key && age >= reloadAtMostEveryMs) || age >= reloadAtLeastEveryMs) {
         await reload();
         key = keys.get(kid);
       }
