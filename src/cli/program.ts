@@ -1,6 +1,9 @@
 import { Command } from 'commander';
+import { clientAddCommand } from './commands/clientAdd.js';
+import { clientRotateSecretCommand } from './commands/clientRotateSecret.js';
 import { groupAddCommand } from './commands/groupAdd.js';
 import { keysRotateCommand } from './commands/keysRotate.js';
+import { keysRotateSigningCommand } from './commands/keysRotateSigning.js';
 import { mfaQrCommand } from './commands/mfaQr.js';
 import { rootInitCommand } from './commands/rootInit.js';
 import { serveCommand } from './commands/serve.js';
@@ -14,6 +17,11 @@ export function buildProgram(): Command {
   groupAddCommand(program.command('group').description('manage group membership'));
   rootInitCommand(program.command('root').description('the root account'));
   mfaQrCommand(program.command('mfa').description('second factors'));
-  keysRotateCommand(program.command('keys').description('manage encryption keys'));
+  const keys = program.command('keys').description('manage encryption and signing keys');
+  keysRotateCommand(keys);
+  keysRotateSigningCommand(keys);
+  const client = program.command('client').description('manage machine clients');
+  clientAddCommand(client);
+  clientRotateSecretCommand(client);
   return program;
 }

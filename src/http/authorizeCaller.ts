@@ -5,22 +5,22 @@ import { GatehouseError } from '../errors/GatehouseError.js';
 import type { HttpEnv } from './HttpEnv.js';
 
 /**
- * Binds the policy engine to the signed-in caller: principal `User::"<id>"` whose parents
- * are its groups; the context says whether the session proved a second factor (`mfa`) and how
- * many seconds ago it last proved its user (`authAge`). Each decision, with the ids of the
- * policies that made it, is kept for the request's audit event. A denial that fresh MFA would
- * turn into an allow throws 401 STEP_UP_REQUIRED.
+ * Binds the policy engine to the caller: principal `User::"<id>"` whose parents are its
+ * groups (cookie or access token alike), or `Client::"<name>"` for a machine client, which
+ * belongs to no group. The context says whether the session proved a second factor (`mfa`)
+ * and how many seconds ago it last proved its user (`authAge`, when known). Each decision,
+ * with the ids of the policies that made it, is kept for the request's audit event. A denial
+ * that fresh MFA would turn into an allow throws 401 STEP_UP_REQUIRED.
  */
 export function authorizeCaller(c: Context<HttpEnv>, authorizer: Authorizer): Authorize {
-  const caller = c.get('caller')!;
-  const groups = caller.groups.map((name): CedarEntity => ({ uid: { type: 'Group', id: name }, attrs: {}, parents: [] }));
-  const principal: CedarEntity = {
-    uid: { type: 'User', id: caller.user.id },
-    attrs: { email: caller.user.email },
-    parents: groups.map((group) => group.uid),
-  };
+  const caller = c.get('caller');
+  const client = c.get('client');
+  const groups = (caller?.groups ?? []).map((name): CedarEntity => ({ uid: { type: 'Group', id: name }, attrs: {}, parents: [] }));
+  const principal: CedarEntity = caller
+    ? { uid: { type: 'User', id: caller.user.id }, attrs: { email: caller.user.email }, parents: groups.map((group) => group.uid) }
+    : { uid: { type: 'Client', id: client!.name }, attrs: {}, parents: [] };
   const entitiesWith = (resource: CedarEntity) => distinct([principal, ...groups, resource]);
-  const context = { mfa: caller.session.mfa === 1, ...(caller.authAge !== undefined ? { authAge: caller.authAge } : {}) };
+  const context = { mfa: caller?.session.mfa === 1, ...(caller?.authAge !== undefined ? { authAge: caller.authAge } : {}) };
   return (action, resource) => {
     const decision = authorizer.authorize({ principal: principal.uid, action, resource: resource.uid, context, entities: entitiesWith(resource) });
     c.set('authorization', { ...decision, action, resource: `${resource.uid.type}::"${resource.uid.id}"` });
