@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolTotp, stepUpTotp, TotpDevice } from '../support/otpDevice.js';
 import { startTestServer, type Client, type TestServer } from '../support/testServer.js';
+import { withBearer } from '../tokens/tokenSupport.js';
 
 const password = 'correct horse battery staple';
 let gh: TestServer;
@@ -145,6 +146,18 @@ describe('step-up and fresh sign-in', () => {
     expect((await teacher.put(`/api/grades/${grade.body.id}`, { score: 61 })).body.error.code).toBe('STEP_UP_REQUIRED');
     await stepUpTotp(teacher, device);
     expect((await teacher.put(`/api/grades/${grade.body.id}`, { score: 61 })).status).toBe(200);
+  });
+
+  it('applies the same step-up rule to an access token of the session', async () => {
+    const { client: teacher } = await signedInUser('tab@mfa.test', ['teachers']);
+    const { id: studentId } = await gh.addUser('stb@mfa.test', password, ['students']);
+    const grade = await teacher.post('/api/grades', { studentId, course: 'Art', score: 50 });
+    const { device } = await enrolTotp(teacher, now);
+    const before = withBearer(gh, (await teacher.post('/auth/token', {})).body.accessToken);
+    expect((await before.put(`/api/grades/${grade.body.id}`, { score: 55 })).body.error.code).toBe('STEP_UP_REQUIRED');
+    await stepUpTotp(teacher, device);
+    const after = withBearer(gh, (await teacher.post('/auth/token', {})).body.accessToken);
+    expect((await after.put(`/api/grades/${grade.body.id}`, { score: 55 })).status).toBe(200);
   });
 
   it('needs a sign-in or step-up within ten minutes to enrol or remove a factor', async () => {
