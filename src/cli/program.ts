@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { groupAddCommand } from './commands/groupAdd.js';
+import { pentestWindowCommand } from './commands/pentestWindow.js';
 import { serveCommand } from './commands/serve.js';
+import { shieldCommand } from './commands/shield.js';
 import { userAddCommand } from './commands/userAdd.js';
 
 /** The `gatehouse` command line: one sub-command a file under commands/. */
@@ -9,5 +11,7 @@ export function buildProgram(): Command {
   serveCommand(program);
   userAddCommand(program.command('user').description('manage users'));
   groupAddCommand(program.command('group').description('manage group membership'));
+  shieldCommand(program);
+  pentestWindowCommand(program.command('pentest').description('pen testing'));
   return program;
 }

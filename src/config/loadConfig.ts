@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { GatehouseError } from '../errors/GatehouseError.js';
+import { shieldConfigFrom, shieldEnvironment, type ShieldConfig } from '../shield/shieldConfig.js';
 
 const digits = z.string().regex(/^\d{1,9}$/, 'must be a whole number');
 const port = digits.transform(Number).pipe(z.number().max(65535, 'must be a port number (0 to 65535)'));
@@ -35,6 +36,7 @@ const environmentSchema = z.object({
   GATEHOUSE_SESSION_MAX_HOURS: positiveInt.pipe(z.number().max(720, 'must be at most 720 (30 days)')).default(24),
   GATEHOUSE_BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   GATEHOUSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...shieldEnvironment,
 }).strict();
 
 /** Validated configuration of one Gatehouse instance. */
@@ -56,6 +58,7 @@ export interface Config {
   sessionMaxMs: number;
   bodyLimitBytes: number;
   logLevel: string;
+  shield: ShieldConfig;
 }
 
 /** The repository's root, where `policies/` ships. */
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxMs: e.GATEHOUSE_SESSION_MAX_HOURS * 3_600_000,
     bodyLimitBytes: e.GATEHOUSE_BODY_LIMIT_BYTES,
     logLevel: e.GATEHOUSE_LOG_LEVEL,
+    shield: shieldConfigFrom(e),
     ...overrides,
   };
   config.dataDir = dataDir;

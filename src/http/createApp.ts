@@ -13,8 +13,10 @@ import { requestContext, type ClientAddress } from './middleware/requestContext.
 import { requireCaller } from './middleware/requireCaller.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
 import { sessionCookie } from './middleware/sessionCookie.js';
+import { shieldRequests } from './middleware/shieldRequests.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
+import { shieldRoutes } from './routes/shieldRoutes.js';
 
 /**
  * The Hono application, the same behind the Node HTTPS server and the Lambda handler:
@@ -37,6 +39,7 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
   app.use(securityHeaders());
   app.use(noStore());
   app.use(auditRequest(runtime));
+  app.use(shieldRequests(runtime));
   app.use(limitBody(runtime.config.bodyLimitBytes));
   app.use(originCheck(() => runtime.config.publicUrl));
   app.use(sessionCookie(runtime));
@@ -46,6 +49,7 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
   app.use('/api/*', requireCaller(runtime.hmacKey));
   app.route('/api/grades', gradeRoutes(runtime));
   app.route('/api/orders', orderRoutes(runtime));
+  app.route('/admin', shieldRoutes(runtime));
   return app;
 }
 

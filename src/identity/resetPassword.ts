@@ -33,5 +33,7 @@ export function resetPassword(runtime: Runtime, input: { email: string; code: st
       await clearCodeAttempts(trx, code.user_id, 'reset');
       return { principalId: code.user_id, sessionsEnded: await revokeUserSessions(trx, code.user_id, at) };
     });
+    // The code proved the owner: failed sign-ins by whoever tried the account no longer hold them back.
+    await runtime.shield.signInGuard.clear(email);
   });
 }

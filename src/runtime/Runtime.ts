@@ -3,6 +3,7 @@ import type { Authorizer } from '../authz/index.js';
 import type { Clock } from '../clock/clock.js';
 import type { Config } from '../config/loadConfig.js';
 import type { Deliver } from '../delivery/Deliver.js';
+import type { Shield } from '../shield/createShield.js';
 import type { Store } from '../store/openDatabase.js';
 
 /** Everything one Gatehouse instance runs on, assembled once at start and passed to the core. */
@@ -17,4 +18,6 @@ export interface Runtime {
   hmacKey: Buffer;
   /** A PHC hash of a random password, verified against for unknown users so timing reveals nothing. */
   dummyPasswordHash: string;
+  /** Rate limits, brute-force counts and blocks (src/shield). */
+  shield: Shield;
 }

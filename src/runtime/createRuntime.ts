@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { loadAuthorizer } from '../authz/index.js';
 import { systemClock, type Clock } from '../clock/clock.js';
@@ -8,6 +9,7 @@ import { loadOrCreateSecret } from '../crypto/loadOrCreateSecret.js';
 import type { Deliver } from '../delivery/Deliver.js';
 import { writeToOutbox } from '../delivery/writeToOutbox.js';
 import { hashPassword } from '../identity/passwords/hashPassword.js';
+import { createShield } from '../shield/createShield.js';
 import { openDatabase } from '../store/openDatabase.js';
 import type { Runtime } from './Runtime.js';
 
@@ -16,6 +18,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   logger?: Logger;
   deliver?: Deliver;
+  /** The ioredis client of GATEHOUSE_REDIS_URL: shared limits (the shield's store seam). */
+  redis?: Redis;
 }
 
 /**
@@ -31,6 +35,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const logger = options.logger ?? pino({ level: config.logLevel, redact: { paths: ['*.password', '*.token', '*.cookie', '*.code'], censor: '[REDACTED]' } });
   const authorizer = await loadAuthorizer(config.policiesDir);
   const db = await openDatabase(config.databaseUrl);
+  const hmacKey = loadOrCreateSecret(config.dataDir, 'hmac');
   return {
     config,
     db,
@@ -38,7 +43,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger,
     deliver: options.deliver ?? writeToOutbox(config.dataDir, clock),
     authorizer,
-    hmacKey: loadOrCreateSecret(config.dataDir, 'hmac'),
+    hmacKey,
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
+    shield: createShield({ config: config.shield, db, hmacKey, redis: options.redis }),
   };
 }

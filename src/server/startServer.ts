@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../http/createApp.js';
 import type { Runtime } from '../runtime/Runtime.js';
+import { behindTrustedProxies } from '../shield/clientAddress.js';
 import { ensureCertificate } from '../tls/ensureCertificate.js';
+import { limitConnectionsPerIp } from './limitConnectionsPerIp.js';
 import { listenHttps, listening } from './listenHttps.js';
 
 /** A running instance: where it listens, and how to stop it. */
@@ -28,8 +30,18 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     config.dataDir,
     config.tlsCertFile && config.tlsKeyFile ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile } : undefined,
   );
-  const app = createApp(runtime, (c) => getConnInfo(c).remote.address ?? null);
-  const server = await listenHttps({ fetch: app.fetch, cert: tls.cert, key: tls.key, port: config.port, host: config.host, portVariable: 'GATEHOUSE_PORT' });
+  const { shield } = config;
+  const app = createApp(runtime, behindTrustedProxies(shield.trustedProxies, (c) => getConnInfo(c).remote.address ?? null));
+  const server = await listenHttps({
+    fetch: app.fetch,
+    cert: tls.cert,
+    key: tls.key,
+    port: config.port,
+    host: config.host,
+    portVariable: 'GATEHOUSE_PORT',
+    maxHeaderBytes: shield.maxHeaderBytes,
+  });
+  limitConnectionsPerIp(server, shield.maxConnectionsPerIp, shield.trustedProxies);
   const port = (server.address() as AddressInfo).port;
   if (config.publicUrlDerived) config.publicUrl = `https://localhost:${port}`;
 

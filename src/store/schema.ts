@@ -96,6 +96,32 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** A rate-limiter-flexible record kept in the database (shield). */
+export interface ShieldCountersTable {
+  key: string;
+  points: number;
+  expires_at: Timestamp | null;
+}
+
+/** A client address blocked for abuse; `strikes` counts its blocks so far. */
+export interface ShieldBlocksTable {
+  ip: string;
+  strikes: number;
+  reason: string;
+  blocked_at: Timestamp;
+  blocked_until: Timestamp;
+  lifted_at: Timestamp | null;
+}
+
+/** A pen-test window; only the SHA-256 of its token is kept. */
+export interface PentestWindowsTable {
+  id: string;
+  token_hash: string;
+  opened_by: string;
+  opened_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 /** The database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -107,6 +133,9 @@ export interface Database {
   grades: GradesTable;
   orders: OrdersTable;
   audit_events: AuditEventsTable;
+  shield_counters: ShieldCountersTable;
+  shield_blocks: ShieldBlocksTable;
+  pentest_windows: PentestWindowsTable;
 }
 
 /** Rows as read. */
@@ -116,3 +145,5 @@ export type CodeRow = Selectable<CodesTable>;
 export type GradeRow = Selectable<GradesTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type ShieldBlockRow = Selectable<ShieldBlocksTable>;
+export type PentestWindowRow = Selectable<PentestWindowsTable>;

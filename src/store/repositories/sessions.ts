@@ -57,3 +57,9 @@ export async function revokeUserSessions(db: Store, userId: string, at: string, 
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** True when `userId` has had a session opened from `sourceIp` (a place it signed in from before). */
+export async function hasSignedInFrom(db: Store, userId: string, sourceIp: string): Promise<boolean> {
+  const row = await db.selectFrom('sessions').select('id').where('user_id', '=', userId).where('source_ip', '=', sourceIp).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
