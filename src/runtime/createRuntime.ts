@@ -45,6 +45,6 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     authorizer,
     hmacKey,
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
-    shield: createShield({ config: config.shield, db, hmacKey, redis: options.redis }),
+    shield: createShield({ config: config.shield, db, clock, hmacKey, redis: options.redis }),
   };
 }

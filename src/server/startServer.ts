@@ -6,7 +6,7 @@ import { createApp } from '../http/createApp.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import { behindTrustedProxies } from '../shield/clientAddress.js';
 import { ensureCertificate } from '../tls/ensureCertificate.js';
-import { limitConnectionsPerIp } from './limitConnectionsPerIp.js';
+import { guardConnections } from './guardConnections.js';
 import { listenHttps, listening } from './listenHttps.js';
 
 /** A running instance: where it listens, and how to stop it. */
@@ -41,7 +41,15 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     portVariable: 'GATEHOUSE_PORT',
     maxHeaderBytes: shield.maxHeaderBytes,
   });
-  limitConnectionsPerIp(server, shield.maxConnectionsPerIp, shield.trustedProxies);
+  const { blocked } = runtime.shield;
+  guardConnections(server, {
+    maxPerAddress: shield.maxConnectionsPerIp,
+    trustedProxies: shield.trustedProxies,
+    blockedUntil: (address) => blocked.blockedUntil(address),
+    now: runtime.clock,
+  });
+  await blocked.refresh();
+  const stopRefreshing = blocked.keepFresh(shield.blockRefreshMs, (error) => runtime.logger.error({ err: error }, 'blocks refresh failed'));
   const port = (server.address() as AddressInfo).port;
   if (config.publicUrlDerived) config.publicUrl = `https://localhost:${port}`;
 
@@ -70,6 +78,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     httpPort: redirect ? (redirect.address() as AddressInfo).port : undefined,
     certificate: tls.cert,
     close: async () => {
+      stopRefreshing();
       await Promise.all([closeServer(server), redirect ? closeServer(redirect) : undefined]);
       await runtime.db.destroy();
     },

@@ -54,6 +54,8 @@ export interface ShieldConfig {
   /** The first block; each later block of the same address lasts four times longer, up to `maxBlockSeconds`. */
   firstBlockSeconds: number;
   maxBlockSeconds: number;
+  /** How often an instance re-reads the blocks in force (lifts by the CLI, blocks by other instances). */
+  blockRefreshMs: number;
   maxConnectionsPerIp: number;
   maxHeaderBytes: number;
   /** How many keys an in-memory limiter holds before it evicts the least recently used. */
@@ -76,6 +78,7 @@ export function shieldConfigFrom(e: ShieldEnvironment): ShieldConfig {
     refusalWindowSeconds: 300,
     firstBlockSeconds: 300,
     maxBlockSeconds: 24 * 3600,
+    blockRefreshMs: 5_000,
     maxConnectionsPerIp: e.GATEHOUSE_MAX_CONNECTIONS_PER_IP,
     maxHeaderBytes: e.GATEHOUSE_MAX_HEADER_BYTES,
     memoryLimiterKeys: e.GATEHOUSE_MEMORY_LIMITER_KEYS,

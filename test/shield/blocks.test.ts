@@ -9,7 +9,8 @@ let gh: TestServer;
 let admin: Client;
 
 beforeAll(async () => {
-  gh = await startTestServer({ GATEHOUSE_BLOCK_AFTER_REFUSALS: '5', GATEHOUSE_LIMIT_AUTH_PER_MINUTE: '20' });
+  // Blocks re-read every 200 ms, so that a lift by the CLI (another process) is seen soon.
+  gh = await startTestServer({ GATEHOUSE_BLOCK_AFTER_REFUSALS: '5', GATEHOUSE_LIMIT_AUTH_PER_MINUTE: '20' }, { configure: (config) => (config.shield.blockRefreshMs = 200) });
   await gh.addUser('admin@example.com', password, ['admins']);
   await gh.addUser('teacher@example.com', password, ['teachers']);
   admin = gh.client();
@@ -86,8 +87,11 @@ describe('abusive clients', () => {
     const listed = await gatehouse(['shield', 'list', '--json']);
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout).blocks.map((b: { ip: string }) => b.ip)).toContain('127.0.0.2');
+    // While blocked, a new connection is closed at accept, before TLS.
+    await expect(gh.client({ localAddress: '127.0.0.2' }).get('/auth/session')).rejects.toThrow();
     const lifted = await gatehouse(['shield', 'lift', '127.0.0.2']);
     expect(lifted.code).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await gh.client({ localAddress: '127.0.0.2' }).get('/auth/session')).status).toBe(401);
     expect((await gatehouse(['shield', 'lift', '127.0.0.2'])).code).toBe(1);
     const events = (await auditEvents(gh)).filter((e) => e.eventName === 'LiftClientBlock' && e.errorCode === null);

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonDepthExceeds } from '../../src/shield/jsonDepth.js';
@@ -12,7 +13,9 @@ afterAll(() => gh?.close());
 /** A raw TLS socket to the server, bound to `localAddress`, trusting only its certificate. */
 function connect(localAddress = '127.0.0.1'): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
-    const socket = tls.connect({ host: '127.0.0.1', port: gh.server.port, localAddress, ca: gh.server.certificate, servername: 'localhost' }, () => resolve(socket));
+    const tcp = net.connect({ host: '127.0.0.1', port: gh.server.port, localAddress });
+    tcp.once('error', reject);
+    const socket = tls.connect({ socket: tcp, ca: gh.server.certificate, servername: 'localhost' }, () => resolve(socket));
     socket.once('error', reject);
   });
 }

@@ -44,10 +44,19 @@ export function shieldRequests(runtime: Runtime): MiddlewareHandler<HttpEnv> {
 class Blocked extends GatehouseError {}
 
 async function refuseBlocked(runtime: Runtime, ip: string): Promise<void> {
+  const { blocked } = runtime.shield;
+  // The in-memory copy first, so that no query is spent on the addresses it does not list.
+  if (blocked.blockedUntil(ip) === 0) return;
   const block = await findActiveBlock(runtime.db, ip, isoAt(runtime.clock()));
-  if (!block) return;
+  if (!block) {
+    blocked.remove(ip);
+    return;
+  }
   const seconds = Math.max(1, Math.ceil((Date.parse(block.blocked_until) - runtime.clock()) / 1000));
-  throw new Blocked('RATE_LIMITED', 'Too many refused requests from this address; try again later', { headers: { 'Retry-After': String(seconds) } });
+  // Closed after this answer: its next connection is refused at accept, before TLS costs anything.
+  throw new Blocked('RATE_LIMITED', 'Too many refused requests from this address; try again later', {
+    headers: { 'Retry-After': String(seconds), Connection: 'close' },
+  });
 }
 
 /** Counts a refusal; the one that crosses the limit blocks the address (never during a pen-test window). */
@@ -60,6 +69,7 @@ async function countRefusal(runtime: Runtime, ip: string, pentest: boolean): Pro
     // Only the refusal that crossed the limit blocks; the count starts afresh for the next run.
     await runtime.shield.refusals.delete(ip);
     const block = await blockClient(runtime, ip, `more than ${runtime.config.shield.blockAfterRefusals} refused requests in ${runtime.config.shield.refusalWindowSeconds} s`);
+    runtime.shield.blocked.add(ip, Date.parse(block.blocked_until));
     runtime.logger.warn({ ip, strikes: block.strikes, blockedUntil: block.blocked_until }, 'client blocked');
   }
 }
