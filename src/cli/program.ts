@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { groupAddCommand } from './commands/groupAdd.js';
 import { pentestWindowCommand } from './commands/pentestWindow.js';
+import { keysRotateCommand } from './commands/keysRotate.js';
 import { serveCommand } from './commands/serve.js';
 import { shieldCommand } from './commands/shield.js';
 import { userAddCommand } from './commands/userAdd.js';
@@ -13,5 +14,6 @@ export function buildProgram(): Command {
   groupAddCommand(program.command('group').description('manage group membership'));
   shieldCommand(program);
   pentestWindowCommand(program.command('pentest').description('pen testing'));
+  keysRotateCommand(program.command('keys').description('manage encryption keys'));
   return program;
 }

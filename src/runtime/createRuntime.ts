@@ -5,11 +5,14 @@ import { pino, type Logger } from 'pino';
 import { loadAuthorizer } from '../authz/index.js';
 import { systemClock, type Clock } from '../clock/clock.js';
 import type { Config } from '../config/loadConfig.js';
+import { createKeyring } from '../crypto/keyring/createKeyring.js';
+import { loadMasterKeys } from '../crypto/keyring/masterKeys.js';
 import { loadOrCreateSecret } from '../crypto/loadOrCreateSecret.js';
 import type { Deliver } from '../delivery/Deliver.js';
-import { writeToOutbox } from '../delivery/writeToOutbox.js';
+import { chooseDelivery } from '../delivery/chooseDelivery.js';
 import { hashPassword } from '../identity/passwords/hashPassword.js';
 import { createShield } from '../shield/createShield.js';
+import { localSessionRevocations, type SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import { openDatabase } from '../store/openDatabase.js';
 import type { Runtime } from './Runtime.js';
 
@@ -20,11 +23,12 @@ export interface RuntimeOptions {
   deliver?: Deliver;
   /** The ioredis client of GATEHOUSE_REDIS_URL: shared limits (the shield's store seam). */
   redis?: Redis;
+  sessionRevocations?: SessionRevocations;
 }
 
 /**
  * Assembles an instance from its configuration: data folder, database at the newest
- * migration, server secret, policies validated against the schema (an invalid one throws),
+ * migration, server secret, master keys, policies validated against the schema (an invalid one throws),
  * the outbox, and the dummy hash that keeps sign-in timing equal.
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -41,9 +45,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     db,
     clock,
     logger,
-    deliver: options.deliver ?? writeToOutbox(config.dataDir, clock),
+    deliver: options.deliver ?? chooseDelivery(config, clock),
     authorizer,
     hmacKey,
+    keyring: createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey)),
+    sessionRevocations: options.sessionRevocations ?? localSessionRevocations(),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
     shield: createShield({ config: config.shield, db, clock, hmacKey, redis: options.redis }),
   };
