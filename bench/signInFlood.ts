@@ -21,7 +21,7 @@ const flooderScript = fileURLToPath(new URL('./support/flooder.ts', import.meta.
  * the goal, 0.5, is "within 2×" (DESIGN.md: Availability). The flooder must draw 429s.
  */
 export async function signInFlood(): Promise<BenchResult> {
-  const server = await startBenchServer();
+  const server = await startBenchServer({ realLimits: true });
   let stopFlooder = () => {};
   const legitimate = new Agent({ connect: { ca: server.certificate }, localAddress: '127.0.0.3', connections: 1 });
   try {

@@ -24,6 +24,7 @@ describe('authorize', () => {
       'orders.customer-creates',
       'orders.owner-reads',
       'orders.owner-checks-out',
+      'shield.admins-manage',
     ]);
   });
 

@@ -83,7 +83,8 @@ describe('abusive clients', () => {
     expect((await admin.request('DELETE', '/admin/shield/blocks/not-an-ip')).status).toBe(400);
   });
 
-  it('lists and lifts blocks from the command line, each lift recorded', async () => {
+  // Each command starts a Node process that loads the policies: seconds apiece on a loaded machine.
+  it('lists and lifts blocks from the command line, each lift recorded', { timeout: 90_000 }, async () => {
     const listed = await gatehouse(['shield', 'list', '--json']);
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout).blocks.map((b: { ip: string }) => b.ip)).toContain('127.0.0.2');
@@ -132,7 +133,7 @@ describe('pen-test windows', () => {
     expect(JSON.stringify(opening)).not.toContain(token);
   });
 
-  it('opens a window from the command line, printing the token once', async () => {
+  it('opens a window from the command line, printing the token once', { timeout: 90_000 }, async () => {
     const opened = await gatehouse(['pentest', 'window', 'open', '--minutes', '10']);
     expect(opened.code).toBe(0);
     const token = opened.stdout.trim();

@@ -58,3 +58,14 @@ describe('a spoofed X-Forwarded-For', () => {
     expect(forgot.map((e) => e.sourceIPAddress)).toEqual([0, 1, 2, 3, 4].map((i) => `198.51.100.${i}`));
   });
 });
+
+describe('GATEHOUSE_TRUSTED_PROXIES', () => {
+  it('takes a comma-separated list of CIDRs and refuses anything else, naming the variable', async () => {
+    const { loadConfig } = await import('../../src/config/loadConfig.js');
+    expect(loadConfig({ GATEHOUSE_TRUSTED_PROXIES: '10.0.0.0/8, ::1/128,192.0.2.1' }).shield.trustedProxies).toEqual(['10.0.0.0/8', '::1/128', '192.0.2.1']);
+    expect(loadConfig({}).shield.trustedProxies).toEqual([]);
+    for (const bad of ['10.0.0.0/33', 'example.com', '10.0.0.0/8,nope']) {
+      expect(() => loadConfig({ GATEHOUSE_TRUSTED_PROXIES: bad })).toThrow(/^GATEHOUSE_TRUSTED_PROXIES: /);
+    }
+  });
+});
