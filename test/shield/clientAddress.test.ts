@@ -69,3 +69,23 @@ describe('GATEHOUSE_TRUSTED_PROXIES', () => {
     }
   });
 });
+
+describe('a flood of distinct addresses', () => {
+  it('leaves the in-memory limits holding no more keys than their cap', async () => {
+    const { BoundedMemoryLimiter } = await import('../../src/shield/limiters/BoundedMemoryLimiter.js');
+    const gh = await startTestServer({ GATEHOUSE_TRUSTED_PROXIES: '127.0.0.1/32', GATEHOUSE_MEMORY_LIMITER_KEYS: '50' });
+    try {
+      const c = gh.client();
+      for (let i = 0; i < 300; i += 1) {
+        const answer = await c.get('/auth/session', { 'x-forwarded-for': `198.51.${i >> 8}.${i & 255}` });
+        expect(answer.status).toBe(401);
+      }
+      const { perAddress, refusals } = gh.runtime.shield;
+      expect(perAddress).toBeInstanceOf(BoundedMemoryLimiter);
+      expect((perAddress as InstanceType<typeof BoundedMemoryLimiter>).size).toBe(50);
+      expect((refusals as InstanceType<typeof BoundedMemoryLimiter>).size).toBe(50);
+    } finally {
+      await gh.close();
+    }
+  });
+});
