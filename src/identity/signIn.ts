@@ -32,7 +32,8 @@ export async function signIn(runtime: Runtime, input: { email: string; password:
   const ip = input.origin.sourceIp;
   // OWASP: a lock must not lock the owner out, so an address this account signed in from
   // before is held to its own (identifier, address) count only.
-  const knownAddress = user !== undefined && ip !== null && (await hasSignedInFrom(runtime.db, user.id, ip));
+  // Asked for unknown e-mails too (of no user), so that both paths cost the same query.
+  const knownAddress = ip !== null && (await hasSignedInFrom(runtime.db, user?.id ?? '', ip));
   // Reserved before the hash is checked: parallel attempts each take a count of their own.
   const attempt = await runtime.shield.signInGuard.reserve({ identifier, ip, knownAddress });
   const passwordHash = user?.password_hash ?? runtime.dummyPasswordHash;
