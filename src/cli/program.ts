@@ -1,7 +1,10 @@
 import { Command } from 'commander';
+import { clientAddCommand } from './commands/clientAdd.js';
+import { clientRotateSecretCommand } from './commands/clientRotateSecret.js';
 import { groupAddCommand } from './commands/groupAdd.js';
 import { pentestWindowCommand } from './commands/pentestWindow.js';
 import { keysRotateCommand } from './commands/keysRotate.js';
+import { keysRotateSigningCommand } from './commands/keysRotateSigning.js';
 import { serveCommand } from './commands/serve.js';
 import { shieldCommand } from './commands/shield.js';
 import { userAddCommand } from './commands/userAdd.js';
@@ -14,6 +17,11 @@ export function buildProgram(): Command {
   groupAddCommand(program.command('group').description('manage group membership'));
   shieldCommand(program);
   pentestWindowCommand(program.command('pentest').description('pen testing'));
-  keysRotateCommand(program.command('keys').description('manage encryption keys'));
+  const keys = program.command('keys').description('manage encryption and signing keys');
+  keysRotateCommand(keys);
+  keysRotateSigningCommand(keys);
+  const client = program.command('client').description('manage machine clients');
+  clientAddCommand(client);
+  clientRotateSecretCommand(client);
   return program;
 }

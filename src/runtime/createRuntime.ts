@@ -14,6 +14,8 @@ import { hashPassword } from '../identity/passwords/hashPassword.js';
 import { createShield } from '../shield/createShield.js';
 import { localSessionRevocations, type SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import { openDatabase } from '../store/openDatabase.js';
+import { sessionLiveness } from '../tokens/sessionLiveness.js';
+import { signingKeys } from '../tokens/signingKeys.js';
 import type { Runtime } from './Runtime.js';
 
 /** What a caller (tests, tools) may put in place of the defaults. */
@@ -40,6 +42,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const authorizer = await loadAuthorizer(config.policiesDir);
   const db = await openDatabase(config.databaseUrl);
   const hmacKey = loadOrCreateSecret(config.dataDir, 'hmac');
+  const keyring = createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey));
+  const sessionRevocations = options.sessionRevocations ?? localSessionRevocations();
   return {
     config,
     db,
@@ -48,8 +52,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     deliver: options.deliver ?? chooseDelivery(config, clock),
     authorizer,
     hmacKey,
-    keyring: createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey)),
-    sessionRevocations: options.sessionRevocations ?? localSessionRevocations(),
+    keyring,
+    sessionRevocations,
+    signingKeys: signingKeys(db, keyring, clock),
+    sessionLiveness: sessionLiveness(db, clock, sessionRevocations, { sqlite: config.databaseUrl.startsWith('sqlite:') }),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
     shield: createShield({ config: config.shield, db, clock, hmacKey, redis: options.redis }),
   };
