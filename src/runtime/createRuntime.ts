@@ -30,7 +30,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: config.logLevel, redact: { paths: ['*.password', '*.token', '*.cookie', '*.code'], censor: '[REDACTED]' } });
   const authorizer = await loadAuthorizer(config.policiesDir);
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openDatabase(config.databaseUrl, {
+    max: config.databasePoolMax,
+    statementTimeoutMs: config.statementTimeoutMs,
+    onIdleError: (error) => logger.warn({ err: error }, 'a pooled database connection broke while idle'),
+  });
   return {
     config,
     db,
@@ -38,7 +42,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger,
     deliver: options.deliver ?? writeToOutbox(config.dataDir, clock),
     authorizer,
-    hmacKey: loadOrCreateSecret(config.dataDir, 'hmac'),
+    hmacKey: config.hmacKey ?? loadOrCreateSecret(config.dataDir, 'hmac'),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
   };
 }
