@@ -2,12 +2,15 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { pino, type Logger } from 'pino';
 import { loadAuthorizer } from '../authz/index.js';
+import { memoryBroadcast } from '../broadcast/memoryBroadcast.js';
+import { redisBroadcast } from '../broadcast/redisBroadcast.js';
 import { systemClock, type Clock } from '../clock/clock.js';
 import type { Config } from '../config/loadConfig.js';
 import { loadOrCreateSecret } from '../crypto/loadOrCreateSecret.js';
 import type { Deliver } from '../delivery/Deliver.js';
 import { writeToOutbox } from '../delivery/writeToOutbox.js';
 import { hashPassword } from '../identity/passwords/hashPassword.js';
+import { connectRedis } from '../redis/connectRedis.js';
 import { openDatabase } from '../store/openDatabase.js';
 import type { Runtime } from './Runtime.js';
 
@@ -35,6 +38,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     statementTimeoutMs: config.statementTimeoutMs,
     onIdleError: (error) => logger.warn({ err: error }, 'a pooled database connection broke while idle'),
   });
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   return {
     config,
     db,
@@ -44,5 +48,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     authorizer,
     hmacKey: config.hmacKey ?? loadOrCreateSecret(config.dataDir, 'hmac'),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
+    redis,
+    broadcast: redis ? redisBroadcast(redis, config.redisPrefix, logger) : memoryBroadcast(logger),
   };
 }

@@ -3,6 +3,7 @@ import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../http/createApp.js';
+import { closeRuntime } from '../runtime/closeRuntime.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import { ensureCertificate } from '../tls/ensureCertificate.js';
 import { listenHttps, listening } from './listenHttps.js';
@@ -59,7 +60,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     certificate: tls.cert,
     close: async () => {
       await Promise.all([closeServer(server), redirect ? closeServer(redirect) : undefined]);
-      await runtime.db.destroy();
+      await closeRuntime(runtime);
     },
   };
 }

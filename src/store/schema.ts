@@ -96,6 +96,24 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** The private channel of two users, stored as the sorted pair. */
+export interface ChannelsTable {
+  id: string;
+  member_low: string;
+  member_high: string;
+  last_sequence: number;
+  created_at: Timestamp;
+}
+
+/** One message of a channel; `sequence` counts from 1 within the channel. */
+export interface ChannelMessagesTable {
+  channel_id: string;
+  sequence: number;
+  sender_id: string;
+  text: string;
+  sent_at: Timestamp;
+}
+
 /** The database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -107,6 +125,8 @@ export interface Database {
   grades: GradesTable;
   orders: OrdersTable;
   audit_events: AuditEventsTable;
+  channels: ChannelsTable;
+  channel_messages: ChannelMessagesTable;
 }
 
 /** Rows as read. */
@@ -116,3 +136,5 @@ export type CodeRow = Selectable<CodesTable>;
 export type GradeRow = Selectable<GradesTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type ChannelMessageRow = Selectable<ChannelMessagesTable>;

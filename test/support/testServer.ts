@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 // undici's own fetch takes a dispatcher that trusts exactly the test server's certificate.
 import { Agent, fetch } from 'undici';
+import { EventStream } from './eventStream.js';
 import { loadConfig, type Config } from '../../src/config/loadConfig.js';
 import type { Deliver } from '../../src/delivery/Deliver.js';
 import { writeToOutbox } from '../../src/delivery/writeToOutbox.js';
@@ -69,6 +70,21 @@ export class Client {
   }
   put(url: string, json?: unknown) {
     return this.request('PUT', url, { json: json ?? {} });
+  }
+
+  /** Opens a server-sent event stream with the session cookie; a refusal comes back as a plain answer. */
+  async events(url: string, headers: Record<string, string> = {}): Promise<EventStream | Answer> {
+    const abort = new AbortController();
+    const response = await fetch(this.base + url, {
+      headers: { ...headers, ...(this.cookie ? { cookie: `__Host-gatehouse=${this.cookie}` } : {}) },
+      dispatcher: this.dispatcher,
+      signal: abort.signal,
+    });
+    if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      const text = await response.text();
+      return { status: response.status, headers: response.headers as unknown as Headers, body: text ? JSON.parse(text) : undefined, text };
+    }
+    return new EventStream(response, abort);
   }
 
   /** Signs in and keeps the cookie and CSRF token. */
