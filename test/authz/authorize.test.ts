@@ -17,6 +17,9 @@ describe('authorize', () => {
 
   it('lists every shipped policy id', () => {
     expect(authorizer.policyIds).toEqual([
+      'channels.user-opens',
+      'channels.members-read',
+      'channels.members-post',
       'grades.teachers-write',
       'grades.teachers-read',
       'grades.student-reads-own',
