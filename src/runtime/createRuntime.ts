@@ -6,10 +6,14 @@ import { memoryBroadcast } from '../broadcast/memoryBroadcast.js';
 import { redisBroadcast } from '../broadcast/redisBroadcast.js';
 import { systemClock, type Clock } from '../clock/clock.js';
 import type { Config } from '../config/loadConfig.js';
+import { createKeyring } from '../crypto/keyring/createKeyring.js';
+import { loadMasterKeys } from '../crypto/keyring/masterKeys.js';
 import { loadOrCreateSecret } from '../crypto/loadOrCreateSecret.js';
 import type { Deliver } from '../delivery/Deliver.js';
-import { writeToOutbox } from '../delivery/writeToOutbox.js';
+import { chooseDelivery } from '../delivery/chooseDelivery.js';
 import { hashPassword } from '../identity/passwords/hashPassword.js';
+import { broadcastSessionRevocations } from '../identity/sessions/broadcastSessionRevocations.js';
+import { localSessionRevocations, type SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import { connectRedis } from '../redis/connectRedis.js';
 import { openDatabase } from '../store/openDatabase.js';
 import type { Runtime } from './Runtime.js';
@@ -19,11 +23,12 @@ export interface RuntimeOptions {
   clock?: Clock;
   logger?: Logger;
   deliver?: Deliver;
+  sessionRevocations?: SessionRevocations;
 }
 
 /**
  * Assembles an instance from its configuration: data folder, database at the newest
- * migration, server secret, policies validated against the schema (an invalid one throws),
+ * migration, server secret, master keys, policies validated against the schema (an invalid one throws),
  * the outbox, and the dummy hash that keeps sign-in timing equal.
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -39,16 +44,20 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     onIdleError: (error) => logger.warn({ err: error }, 'a pooled database connection broke while idle'),
   });
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
+  const broadcast = redis ? redisBroadcast(redis, config.redisPrefix, logger) : memoryBroadcast(logger);
   return {
     config,
     db,
     clock,
     logger,
-    deliver: options.deliver ?? writeToOutbox(config.dataDir, clock),
+    deliver: options.deliver ?? chooseDelivery(config, clock),
     authorizer,
+    keyring: createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey)),
+    // With Redis, every instance hears a sign-out; without, one process is the whole deployment.
+    sessionRevocations: options.sessionRevocations ?? (redis ? broadcastSessionRevocations(broadcast, logger) : localSessionRevocations()),
     hmacKey: config.hmacKey ?? loadOrCreateSecret(config.dataDir, 'hmac'),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
     redis,
-    broadcast: redis ? redisBroadcast(redis, config.redisPrefix, logger) : memoryBroadcast(logger),
+    broadcast,
   };
 }
