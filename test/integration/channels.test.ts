@@ -100,4 +100,17 @@ describe('private channels', () => {
     expect(rows.some((row) => row.body.includes('secret plan'))).toBe(false);
     expect(rows.some((row) => row.body.includes('"textLength":15'))).toBe(true);
   });
+
+  it('closes a stream when its session signs out', async () => {
+    const phone = gh.client();
+    await phone.signIn('bob@example.com', password);
+    const stream = await phone.events(`/api/channels/${channelId}/events`);
+    if (!isStream(stream)) throw new Error(`refused: ${stream.status}`);
+    try {
+      expect((await phone.post('/auth/sign-out')).status).toBe(204);
+      await stream.closedByServer();
+    } finally {
+      stream.close();
+    }
+  });
 });

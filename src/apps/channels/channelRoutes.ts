@@ -45,6 +45,7 @@ export function channelRoutes(runtime: Runtime): Hono<HttpEnv> {
       // Without Last-Event-ID the stream starts at what is new; with it, right after that message.
       afterSequence: resume !== undefined ? Number(resume) : found.last_sequence,
       endsAt: Date.parse(c.var.caller!.expiresAt),
+      sessionId: c.var.caller!.session.id,
     });
   });
 

@@ -13,8 +13,9 @@ export interface StreamStart {
   channelId: string;
   /** Send messages after this sequence (Last-Event-ID, or the newest at subscription). */
   afterSequence: number;
-  /** The stream ends when the session does. */
+  /** The stream ends when the session does: at this time, or when it is revoked. */
   endsAt: number;
+  sessionId: string;
 }
 
 /**
@@ -23,7 +24,7 @@ export interface StreamStart {
  * store: a slow reader holds one page and a flag, never a queue, and a broadcast lost while
  * Redis was down is made up at the next heartbeat, which also re-reads.
  */
-export function streamChannel(c: Context<HttpEnv>, runtime: Pick<Runtime, 'db' | 'clock' | 'broadcast' | 'logger' | 'config'>, start: StreamStart): Response {
+export function streamChannel(c: Context<HttpEnv>, runtime: Pick<Runtime, 'db' | 'clock' | 'broadcast' | 'logger' | 'config' | 'sessionRevocations'>, start: StreamStart): Response {
   return streamSSE(c, async (stream) => {
     let last = start.afterSequence;
     let ended = false;
@@ -37,6 +38,10 @@ export function streamChannel(c: Context<HttpEnv>, runtime: Pick<Runtime, 'db' |
     const unsubscribe = runtime.broadcast.subscribe(channelTopic(start.channelId), () => {
       dirty = true;
       wake?.();
+    });
+    // A sign-out on any instance closes the streams its session opened.
+    const forget = runtime.sessionRevocations.onRevoked((ids) => {
+      if (ids.includes(start.sessionId)) stop();
     });
     try {
       while (!ended && !stream.aborted) {
@@ -64,6 +69,7 @@ export function streamChannel(c: Context<HttpEnv>, runtime: Pick<Runtime, 'db' |
       runtime.logger.error({ err: error, requestId: c.var.requestId }, 'a channel stream failed');
     } finally {
       unsubscribe();
+      forget();
     }
   });
 }
