@@ -1,7 +1,7 @@
 // One suite, every engine: the repositories must behave the same on SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendEvent, chainHash, GENESIS_HASH } from '../../src/audit/appendEvent.js';
+import { appendEvent } from '../../src/audit/appendEvent.js';
 import type { UnchainedEvent } from '../../src/audit/AuditEvent.js';
 import { isoAt } from '../../src/clock/clock.js';
 import type { Store } from '../../src/store/openDatabase.js';
@@ -9,6 +9,7 @@ import { claimCodeAttempt, findPendingCodes, saveCode } from '../../src/store/re
 import { insertOrder, transitionOrder } from '../../src/store/repositories/orders.js';
 import { findLiveSessionWithUser, insertSession, revokeUserSessions } from '../../src/store/repositories/sessions.js';
 import { findUserByEmail, insertUserIfAbsent } from '../../src/store/repositories/users.js';
+import { expectChainHolds } from '../support/auditChain.js';
 import { openStore, storeEngines } from '../support/storeEngines.js';
 
 const now = '2026-11-24T12:00:00.000Z';
@@ -34,19 +35,6 @@ function unchained(name: string): UnchainedEvent {
     readOnly: false,
     additionalEventData: {},
   };
-}
-
-/** Walks the whole chain: gap-free sequences from 1, each linked to and hashed over the previous. */
-async function chainHolds(db: Store): Promise<number> {
-  const rows = await db.selectFrom('audit_events').selectAll().orderBy('sequence').execute();
-  let previous = GENESIS_HASH;
-  rows.forEach((row, index) => {
-    expect(row.sequence).toBe(index + 1);
-    expect(row.previous_hash).toBe(previous);
-    expect(row.hash).toBe(chainHash(previous, row.body));
-    previous = row.hash;
-  });
-  return rows.length;
 }
 
 describe.each(storeEngines())('the $name store', (engine) => {
@@ -137,7 +125,7 @@ describe.each(storeEngines())('the $name store', (engine) => {
       });
     const appended = await Promise.all(Array.from({ length: 30 }, (_, i) => append(i % 2 ? db : other, i)));
     expect(new Set(appended.map((e) => e.sequence)).size).toBe(30);
-    expect(await chainHolds(other)).toBe(30);
+    expect(await expectChainHolds(other)).toBe(30);
     // int8 comes back from PostgreSQL as a string unless the store turns it into a number.
     const last = await db.selectFrom('audit_events').select('sequence').orderBy('sequence', 'desc').executeTakeFirstOrThrow();
     expect(typeof last.sequence).toBe('number');
