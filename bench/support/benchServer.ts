@@ -29,7 +29,9 @@ const password = `bench ${randomBytes(12).toString('base64url')}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
 // On every way out, a failed set-up included, so that no benchmark leaves a database behind.
 process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
-const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent' }, { dataDir, port: 0 });
+// Only the store may be chosen from outside (startBenchServer's `env`): the rest stays fixed.
+const store = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith('GATEHOUSE_DATABASE_')));
+const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...store }, { dataDir, port: 0 });
 const runtime = await createRuntime(config, { logger: pino({ level: 'silent' }) });
 const server = await startServer(runtime);
 const transact = plainTransact(runtime.db);
