@@ -1,4 +1,4 @@
-import { Kysely, Migrator, PostgresAdapter } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, sql } from 'kysely';
 import { GatehouseError } from '../errors/GatehouseError.js';
 import { migrations } from './migrations/index.js';
 import { openPostgres, type PoolOptions } from './openPostgres.js';
@@ -32,11 +32,21 @@ export function isPostgres(db: Store): boolean {
 
 /** Applies every migration not applied yet; throws INTERNAL_ERROR naming the one that failed. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  // Kysely's migrator locks its table, so instances starting together migrate once.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Kysely's migrator locks its table, so instances starting together migrate once. On
+  // PostgreSQL it must be told the schema: otherwise another schema's migration table (a
+  // second deployment in the same database) would pass for this one's.
+  const migrationTableSchema = isPostgres(db) ? await currentSchema(db) : undefined;
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new GatehouseError('INTERNAL_ERROR', `migration ${failed} failed`, { cause: error });
   }
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new GatehouseError('CONFIG_INVALID', 'GATEHOUSE_DATABASE_URL: the search path names no existing schema');
+  return schema;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 
 /** The Redis the tests use: its own database number, and a key prefix per test file. */
-export const redisUrl = process.env.GATEHOUSE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
+export const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
 
 async function redisReachable(): Promise<boolean> {
   const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });

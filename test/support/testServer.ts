@@ -114,7 +114,10 @@ export interface TestServer {
 /** Starts a test server; `env` adds GATEHOUSE_* variables. */
 export async function startTestServer(env: Record<string, string> = {}, options: RuntimeOptions & { configure?: (config: Config) => void } = {}): Promise<TestServer> {
   const dataDir = tempDataDir();
-  const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...env }, { dataDir, port: 0 });
+  // TEST_STORE=postgres puts every test server on a fresh PostgreSQL schema: the whole suite on the other engine.
+  const schema = process.env.TEST_STORE === 'postgres' && !env.GATEHOUSE_DATABASE_URL ? await (await import('./postgres.js')).freshPostgresSchema() : undefined;
+  const store = schema ? { GATEHOUSE_DATABASE_URL: schema.url, GATEHOUSE_DATABASE_POOL_MAX: '4' } : {};
+  const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...store, ...env }, { dataDir, port: 0 });
   options.configure?.(config);
   // Messages go out in the background; the tests wait for those under way before reading the outbox.
   const outboxWriter = writeToOutbox(dataDir, options.clock ?? (() => Date.now()));
@@ -152,6 +155,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     async close() {
       await server.close();
       await dispatcher.close();
+      await schema?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
