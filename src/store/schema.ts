@@ -105,8 +105,9 @@ export interface ChannelsTable {
   created_at: Timestamp;
 }
 
-/** One message of a channel; `sequence` counts from 1 within the channel. */
+/** One message of a channel; `sequence` counts from 1 within the channel; `text` is sealed. */
 export interface ChannelMessagesTable {
+  id: string;
   channel_id: string;
   sequence: number;
   sender_id: string;

@@ -93,6 +93,13 @@ describe('private channels', () => {
     expect((await ann.post(`/api/channels/${channelId}/messages`, { text: 'x'.repeat(4001) })).status).toBe(400);
   });
 
+  it('keeps the text of a message sealed at rest', async () => {
+    const posted = await ann.post(`/api/channels/${channelId}/messages`, { text: 'sealed at rest' });
+    const row = await gh.runtime.db.selectFrom('channel_messages').selectAll().where('channel_id', '=', channelId).where('sequence', '=', posted.body.id).executeTakeFirstOrThrow();
+    expect(row.text).not.toContain('sealed at rest');
+    expect(gh.runtime.keyring.openText(row.text, { table: 'channel_messages', column: 'text', rowId: row.id })).toBe('sealed at rest');
+  });
+
   it('keeps the text of a private message out of the audit trail', async () => {
     await ann.post(`/api/channels/${channelId}/messages`, { text: 'the secret plan' });
     const rows = await gh.runtime.db.selectFrom('audit_events').select('body').where('event_name', '=', 'PostChannelMessage').execute();

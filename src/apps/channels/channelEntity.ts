@@ -1,4 +1,5 @@
 import type { CedarEntity } from '../../authz/index.js';
+import type { SealedField } from '../../crypto/keyring/Keyring.js';
 import type { ChannelMessageRow, ChannelRow } from '../../store/schema.js';
 import { entityRef } from '../Authorize.js';
 
@@ -12,7 +13,12 @@ export function channelTopic(channelId: string): string {
   return `channel:${channelId}`;
 }
 
-/** A message as the members see it; `id` is its sequence in the channel (the SSE event id). */
-export function messageView(message: ChannelMessageRow) {
-  return { id: message.sequence, channelId: message.channel_id, senderId: message.sender_id, text: message.text, sentAt: message.sent_at };
+/** Where a message's text is sealed: bound to the message's row id. */
+export function sealedText(messageId: string): SealedField {
+  return { table: 'channel_messages', column: 'text', rowId: messageId };
+}
+
+/** A message as the members see it, with its opened `text`; `id` is its sequence in the channel (the SSE event id). */
+export function messageView(message: ChannelMessageRow, text: string | undefined) {
+  return { id: message.sequence, channelId: message.channel_id, senderId: message.sender_id, text, sentAt: message.sent_at };
 }

@@ -3,7 +3,7 @@ import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { HttpEnv } from '../../http/HttpEnv.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { listMessagesAfter } from '../../store/repositories/channels.js';
-import { channelTopic, messageView } from './channelEntity.js';
+import { channelTopic, messageView, sealedText } from './channelEntity.js';
 
 // Messages read from the store per round: what one reader can cost in memory, however slow.
 const pageSize = 100;
@@ -24,7 +24,7 @@ export interface StreamStart {
  * store: a slow reader holds one page and a flag, never a queue, and a broadcast lost while
  * Redis was down is made up at the next heartbeat, which also re-reads.
  */
-export function streamChannel(c: Context<HttpEnv>, runtime: Pick<Runtime, 'db' | 'clock' | 'broadcast' | 'logger' | 'config' | 'sessionRevocations'>, start: StreamStart): Response {
+export function streamChannel(c: Context<HttpEnv>, runtime: Pick<Runtime, 'db' | 'clock' | 'broadcast' | 'logger' | 'config' | 'sessionRevocations' | 'keyring'>, start: StreamStart): Response {
   return streamSSE(c, async (stream) => {
     let last = start.afterSequence;
     let ended = false;
@@ -75,14 +75,14 @@ export function streamChannel(c: Context<HttpEnv>, runtime: Pick<Runtime, 'db' |
 }
 
 /** Sends every stored message after `after`, page by page; returns the last id sent. */
-async function sendAfter(stream: SSEStreamingApi, runtime: Pick<Runtime, 'db'>, channelId: string, after: number): Promise<number> {
+async function sendAfter(stream: SSEStreamingApi, runtime: Pick<Runtime, 'db' | 'keyring'>, channelId: string, after: number): Promise<number> {
   let last = after;
   for (;;) {
     const page = await listMessagesAfter(runtime.db, channelId, last, pageSize);
     for (const message of page) {
       if (stream.aborted) return last;
       // Awaited: the write resolves only when the socket takes it, so a slow reader slows us, not memory.
-      await stream.writeSSE({ event: 'message', id: String(message.sequence), data: JSON.stringify(messageView(message)) });
+      await stream.writeSSE({ event: 'message', id: String(message.sequence), data: JSON.stringify(messageView(message, runtime.keyring.openText(message.text, sealedText(message.id)))) });
       last = message.sequence;
     }
     if (page.length < pageSize) return last;

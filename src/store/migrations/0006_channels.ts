@@ -17,9 +17,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('channel_messages')
+    // The row id the text's seal is bound to (the keyring's `rowId`).
+    .addColumn('id', 'varchar(64)', (c) => c.notNull().unique())
     .addColumn('channel_id', 'varchar(64)', (c) => c.notNull().references('channels.id').onDelete('cascade'))
     .addColumn('sequence', 'integer', (c) => c.notNull())
     .addColumn('sender_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    // Sealed by the keyring: private messages are personal data.
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('sent_at', 'varchar(32)', (c) => c.notNull())
     .addPrimaryKeyConstraint('channel_messages_pk', ['channel_id', 'sequence'])

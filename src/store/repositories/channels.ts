@@ -24,7 +24,7 @@ export function findChannel(db: Store, id: string): Promise<ChannelRow | undefin
 }
 
 /**
- * Appends a message with the channel's next sequence. The counter's update locks the
+ * Appends a message with the channel's next sequence; `text` is already sealed. The counter's update locks the
  * channel's row (PostgreSQL) or the database (SQLite) until commit, so posts to one channel
  * get gap-free sequences in commit order.
  */
