@@ -81,20 +81,21 @@ export async function lambdaColdStart(): Promise<BenchResult> {
       },
       plan,
     );
+    const { value, baseline, ratio, samples } = outcome;
     return {
       name: 'lambdaColdStart',
-      value: outcome.value,
-      baseline: outcome.baseline,
-      ratio: outcome.ratio,
+      value,
+      baseline,
+      ratio,
       unit: 'starts/s',
       params: {
         ...plan,
         event: 'API Gateway v2 GET /auth/session, anonymous: 401, one audit event appended',
         store: 'PostgreSQL, fresh schema, migrated by the first start',
         baseline: 'node -e 0',
-        coldStartMs: 1000 / outcome.value,
-        bareNodeMs: 1000 / outcome.baseline,
-        samples: outcome.samples,
+        coldStartMs: 1000 / value,
+        bareNodeMs: 1000 / baseline,
+        samples,
       },
     };
   } finally {

@@ -47,11 +47,12 @@ export async function postgresRequests(): Promise<BenchResult> {
       },
       plan,
     );
+    const { value, baseline, ratio, samples } = outcome;
     return {
       name: 'postgresRequests',
-      value: outcome.value,
-      baseline: outcome.baseline,
-      ratio: outcome.ratio,
+      value,
+      baseline,
+      ratio,
       unit: 'req/s',
       params: {
         connections,
@@ -59,7 +60,7 @@ export async function postgresRequests(): Promise<BenchResult> {
         request: 'GET /api/grades/:id, student reading their own grade (session, Cedar, audit append)',
         baseline: 'the same request on SQLite (WAL), same machine, same run',
         postgresPool: 10,
-        samples: outcome.samples,
+        samples,
       },
     };
   } finally {
