@@ -34,10 +34,10 @@ function hear(broadcast: Broadcast, topic: string, count = 1, ms = 3000): { hear
   return { heard, stop: () => stop() };
 }
 
-/** Two instances' broadcasts on one medium: made, and later closed. */
+/** Two instances' broadcasts on one medium, and a way to wait until `count` listeners of a topic are in place. */
 interface Pair {
   skip: boolean;
-  make(): Promise<[Broadcast, Broadcast]>;
+  make(): Promise<{ pair: [Broadcast, Broadcast]; subscribed(topic: string, count: number): Promise<void> }>;
 }
 
 const opened: Array<() => Promise<void>> = [];
@@ -51,7 +51,8 @@ const implementations: Array<{ name: string } & Pair> = [
     skip: false,
     async make() {
       const one = memoryBroadcast(silent);
-      return [one, one];
+      // In process, a subscription is in place when subscribe returns.
+      return { pair: [one, one], subscribed: async () => undefined };
     },
   },
   {
@@ -66,19 +67,28 @@ const implementations: Array<{ name: string } & Pair> = [
         x.disconnect();
         y.disconnect();
       });
-      return pair;
+      // Redis confirms a SUBSCRIBE asynchronously: ask it how many subscribers the channel has.
+      const subscribed = async (topic: string, count: number) => {
+        const deadline = Date.now() + 5000;
+        for (;;) {
+          const [, subscribers] = (await x.pubsub('NUMSUB', prefix + topic)) as [string, number];
+          if (Number(subscribers) >= count) return;
+          if (Date.now() > deadline) throw new Error(`${topic} has ${subscribers} of ${count} subscribers`);
+          await sleep(20);
+        }
+      };
+      return { pair, subscribed };
     },
   },
 ];
 
 describe.each(implementations)('the $name broadcast', (implementation) => {
   it.skipIf(implementation.skip)('delivers a message to every listener of the topic, on both instances, and to no other topic', async () => {
-    const [one, two] = await implementation.make();
+    const { pair: [one, two], subscribed } = await implementation.make();
     const first = hear(two, 'news', 2);
     const second = hear(one, 'news', 2);
     const other = hear(two, 'sport', 1, 500);
-    // Redis confirms a subscription asynchronously: give it a moment before publishing.
-    await sleep(100);
+    await subscribed('news', 2);
     one.publish('news', 'a');
     one.publish('news', 'b');
     expect(await first.heard).toEqual(['a', 'b']);
@@ -90,11 +100,11 @@ describe.each(implementations)('the $name broadcast', (implementation) => {
   });
 
   it.skipIf(implementation.skip)('stops delivering to a listener that stopped', async () => {
-    const [one, two] = await implementation.make();
+    const { pair: [one, two], subscribed } = await implementation.make();
     const gone = hear(two, 'topic', 1, 500);
     gone.stop();
     const kept = hear(two, 'topic', 1);
-    await sleep(100);
+    await subscribed('topic', 1);
     one.publish('topic', 'x');
     expect(await kept.heard).toEqual(['x']);
     await expect(gone.heard).rejects.toThrow(/heard 0 of 1/);
