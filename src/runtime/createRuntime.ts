@@ -16,6 +16,8 @@ import { broadcastSessionRevocations } from '../identity/sessions/broadcastSessi
 import { localSessionRevocations, type SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import { connectRedis } from '../redis/connectRedis.js';
 import { openDatabase } from '../store/openDatabase.js';
+import { sessionLiveness } from '../tokens/sessionLiveness.js';
+import { signingKeys } from '../tokens/signingKeys.js';
 import type { Runtime } from './Runtime.js';
 
 /** What a caller (tests, tools) may put in place of the defaults. */
@@ -45,6 +47,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   });
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const broadcast = redis ? redisBroadcast(redis, config.redisPrefix, logger) : memoryBroadcast(logger);
+  const keyring = createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey));
+  // With Redis, every instance hears a sign-out; without, one process is the whole deployment.
+  const sessionRevocations = options.sessionRevocations ?? (redis ? broadcastSessionRevocations(broadcast, logger) : localSessionRevocations());
   return {
     config,
     db,
@@ -52,9 +57,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger,
     deliver: options.deliver ?? chooseDelivery(config, clock),
     authorizer,
-    keyring: createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey)),
-    // With Redis, every instance hears a sign-out; without, one process is the whole deployment.
-    sessionRevocations: options.sessionRevocations ?? (redis ? broadcastSessionRevocations(broadcast, logger) : localSessionRevocations()),
+    keyring,
+    sessionRevocations,
+    signingKeys: signingKeys(db, keyring, clock),
+    sessionLiveness: sessionLiveness(db, clock, sessionRevocations, { sqlite: config.databaseUrl.startsWith('sqlite:') }),
     hmacKey: config.hmacKey ?? loadOrCreateSecret(config.dataDir, 'hmac'),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
     redis,

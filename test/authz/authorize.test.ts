@@ -20,6 +20,7 @@ describe('authorize', () => {
       'channels.user-opens',
       'channels.members-read',
       'channels.members-post',
+      'clients.reporting-reads-grades',
       'grades.teachers-write',
       'grades.teachers-read',
       'grades.student-reads-own',
