@@ -33,7 +33,9 @@ beforeAll(async () => {
     GATEHOUSE_DATABASE_POOL_MAX: '4',
     GATEHOUSE_REDIS_URL: redisUrl,
     GATEHOUSE_REDIS_PREFIX: freshRedisPrefix(),
-    // What every instance of one deployment shares besides the database.
+    // What every instance of one deployment shares besides the database: its public origin
+    // (the tokens' issuer), the HMAC and master keys.
+    GATEHOUSE_PUBLIC_URL: 'https://gatehouse.test',
     GATEHOUSE_HMAC_KEY: randomBytes(32).toString('base64'),
     GATEHOUSE_MASTER_KEY: randomBytes(32).toString('base64'),
     GATEHOUSE_CHANNEL_HEARTBEAT_SECONDS: '1',
@@ -75,6 +77,23 @@ describe.skipIf(skip)('two instances on one PostgreSQL and one Redis', () => {
     while (status !== 401 && performance.now() < deadline) {
       await sleep(10);
       status = (await onB.get('/auth/session')).status;
+    }
+    expect(status).toBe(401);
+  });
+
+  it('refuses on B, within 100 ms, an access token whose session signed out on A (revocation over Redis)', async () => {
+    const onA = a.client();
+    await onA.signIn('bob@example.com', password);
+    const { accessToken } = (await onA.post('/auth/token')).body;
+    const bearer = { authorization: `Bearer ${accessToken}` };
+    // B now holds the session as live in its cache: only the announcement can end it there.
+    expect((await b.client().get('/api/grades', bearer)).status).toBe(200);
+    expect((await onA.post('/auth/sign-out')).status).toBe(204);
+    const deadline = performance.now() + 100;
+    let status = (await b.client().get('/api/grades', bearer)).status;
+    while (status !== 401 && performance.now() < deadline) {
+      await sleep(10);
+      status = (await b.client().get('/api/grades', bearer)).status;
     }
     expect(status).toBe(401);
   });
