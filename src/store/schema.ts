@@ -38,6 +38,8 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
   source_ip: string | null;
   user_agent: string | null;
+  /** When the session last proved its user (sign-in or step-up); null means at `created_at`. */
+  authenticated_at: Timestamp | null;
 }
 
 /** A one-time code sent by e-mail; only its HMAC is kept. */
@@ -115,6 +117,43 @@ export interface ChannelMessagesTable {
   sent_at: Timestamp;
 }
 
+/** A second factor of a user; `secret` is sealed by the keyring. `type` is totp, hotp, sms or webauthn. */
+export interface MfaFactorsTable {
+  id: string;
+  user_id: string;
+  type: string;
+  label: string;
+  secret: string | null;
+  counter: number | null;
+  last_step: number | null;
+  enabled_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A pending second step (`mfaToken`) or first enrolment (`setupToken`); only the token's SHA-256 is kept. */
+export interface MfaChallengesTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  purpose: string;
+  session_id: string | null;
+  tries: number;
+  challenge: string | null;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** One recovery code; only its HMAC is kept. */
+export interface MfaRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 /** An Ed25519 signing key; `private_jwk` is sealed by the keyring. */
 export interface SigningKeysTable {
   kid: string;
@@ -167,6 +206,9 @@ export interface Database {
   audit_events: AuditEventsTable;
   channels: ChannelsTable;
   channel_messages: ChannelMessagesTable;
+  mfa_factors: MfaFactorsTable;
+  mfa_challenges: MfaChallengesTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
   signing_keys: SigningKeysTable;
   refresh_tokens: RefreshTokensTable;
   clients: ClientsTable;
@@ -182,6 +224,8 @@ export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
 export type ChannelMessageRow = Selectable<ChannelMessagesTable>;
+export type MfaFactorRow = Selectable<MfaFactorsTable>;
+export type MfaChallengeRow = Selectable<MfaChallengesTable>;
 export type SigningKeyRow = Selectable<SigningKeysTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type ClientRow = Selectable<ClientsTable>;

@@ -75,7 +75,7 @@ describe.each(storeEngines())('the $name store', (engine) => {
   it.skipIf(engine.skip)('finds live sessions with their user, and revokes them all, naming them', async () => {
     const owner = user('sessions@example.com');
     await insertUserIfAbsent(db, owner);
-    const session = (id: string) => ({ id, token_hash: randomUUID(), user_id: owner.id, mfa: 1, created_at: now, last_seen_at: now, expires_at: later(60), revoked_at: null, source_ip: '127.0.0.1', user_agent: null });
+    const session = (id: string) => ({ id, token_hash: randomUUID(), user_id: owner.id, mfa: 1, created_at: now, last_seen_at: now, expires_at: later(60), revoked_at: null, source_ip: '127.0.0.1', user_agent: null, authenticated_at: now });
     const first = session(randomUUID());
     const second = session(randomUUID());
     await insertSession(db, first);
