@@ -17,7 +17,7 @@ beforeAll(async () => {
   gh = await startTestServer({ GATEHOUSE_CHANNEL_HEARTBEAT_SECONDS: '1' });
   annId = (await gh.addUser('ann@example.com', password)).id;
   bobId = (await gh.addUser('bob@example.com', password)).id;
-  await gh.addUser('eve@example.com', password, ['admins']);
+  await gh.addUser('eve@example.com', password, ['teachers']);
   [ann, bob, eve] = [gh.client(), gh.client(), gh.client()];
   await ann.signIn('ann@example.com', password);
   await bob.signIn('bob@example.com', password);
@@ -76,7 +76,7 @@ describe('private channels', () => {
     }
   });
 
-  it('lets nobody else read or post, admins included, as if the channel did not exist', async () => {
+  it('lets nobody else read or post, teachers included, as if the channel did not exist', async () => {
     const read = await eve.events(`/api/channels/${channelId}/events`);
     expect(isStream(read)).toBe(false);
     expect((read as Answer).status).toBe(404);

@@ -44,7 +44,7 @@ beforeAll(async () => {
   b = await startTestServer(env);
   ids.ann = (await a.addUser('ann@example.com', password, ['teachers'])).id;
   ids.bob = (await a.addUser('bob@example.com', password, ['students'])).id;
-  ids.eve = (await a.addUser('eve@example.com', password, ['admins'])).id;
+  ids.eve = (await a.addUser('eve@example.com', password, ['teachers'])).id;
 });
 
 afterAll(async () => {
