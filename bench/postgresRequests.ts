@@ -33,7 +33,7 @@ export async function postgresRequests(): Promise<BenchResult> {
   const schema = await freshPostgresSchema();
   const servers: BenchServer[] = [];
   try {
-    const postgres = await startBenchServer({ GATEHOUSE_DATABASE_URL: schema.url, GATEHOUSE_DATABASE_POOL_MAX: '10' });
+    const postgres = await startBenchServer({ env: { GATEHOUSE_DATABASE_URL: schema.url, GATEHOUSE_DATABASE_POOL_MAX: '10' } });
     servers.push(postgres);
     const sqlite = await startBenchServer();
     servers.push(sqlite);

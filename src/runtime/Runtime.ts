@@ -6,6 +6,7 @@ import type { Clock } from '../clock/clock.js';
 import type { Config } from '../config/loadConfig.js';
 import type { Keyring } from '../crypto/keyring/Keyring.js';
 import type { Deliver } from '../delivery/Deliver.js';
+import type { Shield } from '../shield/createShield.js';
 import type { SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import type { Store } from '../store/openDatabase.js';
 import type { SessionLiveness } from '../tokens/sessionLiveness.js';
@@ -35,4 +36,6 @@ export interface Runtime {
   redis?: Redis;
   /** Topics heard by every instance (Redis pub/sub) or, without Redis, by this one. */
   broadcast: Broadcast;
+  /** Rate limits, brute-force counts and blocks (src/shield). */
+  shield: Shield;
 }

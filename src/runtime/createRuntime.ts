@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { loadAuthorizer } from '../authz/index.js';
 import { memoryBroadcast } from '../broadcast/memoryBroadcast.js';
@@ -13,6 +14,7 @@ import type { Deliver } from '../delivery/Deliver.js';
 import { chooseDelivery } from '../delivery/chooseDelivery.js';
 import { hashPassword } from '../identity/passwords/hashPassword.js';
 import { broadcastSessionRevocations } from '../identity/sessions/broadcastSessionRevocations.js';
+import { createShield } from '../shield/createShield.js';
 import { localSessionRevocations, type SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import { connectRedis } from '../redis/connectRedis.js';
 import { openDatabase } from '../store/openDatabase.js';
@@ -25,6 +27,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   logger?: Logger;
   deliver?: Deliver;
+  /** The ioredis client of GATEHOUSE_REDIS_URL: shared limits (the shield's store seam). */
+  redis?: Redis;
   sessionRevocations?: SessionRevocations;
 }
 
@@ -45,7 +49,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     statementTimeoutMs: config.statementTimeoutMs,
     onIdleError: (error) => logger.warn({ err: error }, 'a pooled database connection broke while idle'),
   });
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
+  const hmacKey = config.hmacKey ?? loadOrCreateSecret(config.dataDir, 'hmac');
+  const redis = options.redis ?? (config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined);
   const broadcast = redis ? redisBroadcast(redis, config.redisPrefix, logger) : memoryBroadcast(logger);
   const keyring = createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey));
   // With Redis, every instance hears a sign-out; without, one process is the whole deployment.
@@ -57,12 +62,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger,
     deliver: options.deliver ?? chooseDelivery(config, clock),
     authorizer,
+    hmacKey,
     keyring,
     sessionRevocations,
     signingKeys: signingKeys(db, keyring, clock),
     sessionLiveness: sessionLiveness(db, clock, sessionRevocations, { sqlite: config.databaseUrl.startsWith('sqlite:') }),
-    hmacKey: config.hmacKey ?? loadOrCreateSecret(config.dataDir, 'hmac'),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
+    // Shared limits and failed-sign-in counts in Redis when there is one (fail closed on auth routes while it is down).
+    shield: createShield({ config: config.shield, db, clock, hmacKey, redis, keyPrefix: `${config.redisPrefix}shield` }),
     redis,
     broadcast,
   };
