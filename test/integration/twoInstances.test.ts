@@ -39,6 +39,9 @@ beforeAll(async () => {
     GATEHOUSE_HMAC_KEY: randomBytes(32).toString('base64'),
     GATEHOUSE_MASTER_KEY: randomBytes(32).toString('base64'),
     GATEHOUSE_CHANNEL_HEARTBEAT_SECONDS: '1',
+    // Few free failures per account, many per address: the account's count is what is shared.
+    GATEHOUSE_SIGN_IN_FREE_FAILURES: '4',
+    GATEHOUSE_SIGN_IN_FREE_FAILURES_PER_IP: '100',
   };
   a = await startTestServer(env);
   b = await startTestServer(env);
@@ -141,6 +144,19 @@ describe.skipIf(skip)('two instances on one PostgreSQL and one Redis', () => {
       expect(isStream(refused)).toBe(false);
       expect((refused as Answer).status).toBe(404);
       expect((await eve.post(`/api/channels/${channelId}/messages`, { text: 'let me in' })).status).toBe(404);
+    }
+  });
+
+  it('counts failed sign-ins on A and B together', async () => {
+    const wrong = { email: 'target@example.com', password: 'not the password' };
+    await a.addUser(wrong.email, password);
+    // Four free failures for the account, spread over both instances; each alone saw two.
+    for (const server of [a, b, a, b]) expect((await server.client().post('/auth/sign-in', wrong)).status).toBe(401);
+    for (const server of [a, b]) {
+      const held = await server.client().post('/auth/sign-in', wrong);
+      expect(held.status).toBe(429);
+      expect(held.body.error.code).toBe('RATE_LIMITED');
+      expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);
     }
   });
 
