@@ -98,6 +98,25 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** The private channel of two users, stored as the sorted pair. */
+export interface ChannelsTable {
+  id: string;
+  member_low: string;
+  member_high: string;
+  last_sequence: number;
+  created_at: Timestamp;
+}
+
+/** One message of a channel; `sequence` counts from 1 within the channel; `text` is sealed. */
+export interface ChannelMessagesTable {
+  id: string;
+  channel_id: string;
+  sequence: number;
+  sender_id: string;
+  text: string;
+  sent_at: Timestamp;
+}
+
 /** A second factor of a user; `secret` is sealed by the keyring. `type` is totp, hotp, sms or webauthn. */
 export interface MfaFactorsTable {
   id: string;
@@ -211,6 +230,8 @@ export interface Database {
   grades: GradesTable;
   orders: OrdersTable;
   audit_events: AuditEventsTable;
+  channels: ChannelsTable;
+  channel_messages: ChannelMessagesTable;
   mfa_factors: MfaFactorsTable;
   mfa_challenges: MfaChallengesTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
@@ -230,6 +251,8 @@ export type CodeRow = Selectable<CodesTable>;
 export type GradeRow = Selectable<GradesTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type ChannelMessageRow = Selectable<ChannelMessagesTable>;
 export type MfaFactorRow = Selectable<MfaFactorsTable>;
 export type MfaChallengeRow = Selectable<MfaChallengesTable>;
 export type ShieldBlockRow = Selectable<ShieldBlocksTable>;
