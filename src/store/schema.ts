@@ -96,6 +96,52 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** A registered security key or passkey; `user_handle` is sealed by the keyring. */
+export interface WebauthnCredentialsTable {
+  id: string;
+  user_id: string;
+  factor_id: string | null;
+  /** base64url, as the authenticator names it. */
+  credential_id: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  counter: number;
+  /** JSON array of transport hints. */
+  transports: string;
+  device_type: string;
+  backed_up: number;
+  user_handle: string;
+  label: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+/** A single-use WebAuthn challenge, bound to a session or an mfaToken. */
+export interface WebauthnChallengesTable {
+  id: string;
+  user_id: string;
+  purpose: string;
+  bound_to: string;
+  challenge: string;
+  user_handle: string | null;
+  action: string | null;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A sensitive action confirmed with a security key: the action and the assertion over its hash. */
+export interface ActionConfirmationsTable {
+  id: string;
+  user_id: string;
+  request_id: string;
+  credential_id: string;
+  action: string;
+  action_sha256: string;
+  assertion: string;
+  created_at: Timestamp;
+}
+
 /** The database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -107,6 +153,9 @@ export interface Database {
   grades: GradesTable;
   orders: OrdersTable;
   audit_events: AuditEventsTable;
+  webauthn_credentials: WebauthnCredentialsTable;
+  webauthn_challenges: WebauthnChallengesTable;
+  action_confirmations: ActionConfirmationsTable;
 }
 
 /** Rows as read. */
@@ -116,3 +165,6 @@ export type CodeRow = Selectable<CodesTable>;
 export type GradeRow = Selectable<GradesTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type WebauthnCredentialRow = Selectable<WebauthnCredentialsTable>;
+export type WebauthnChallengeRow = Selectable<WebauthnChallengesTable>;
+export type ActionConfirmationRow = Selectable<ActionConfirmationsTable>;

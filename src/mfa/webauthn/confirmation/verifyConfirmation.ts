@@ -1,0 +1,68 @@
+import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { Runtime } from '../../../runtime/Runtime.js';
+import { findActionConfirmation } from '../../../store/repositories/actionConfirmations.js';
+import { findAuditEventsMentioning } from '../../../store/repositories/auditEvents.js';
+import { findWebauthnCredential } from '../../../store/repositories/webauthnCredentials.js';
+import { relyingPartyOf } from '../relyingParty.js';
+import { canonicalAction, type SensitiveAction } from './canonicalAction.js';
+
+/** The outcome of re-checking a stored confirmation; `reason` names the first check that failed. */
+export interface ConfirmationCheck {
+  valid: boolean;
+  reason?: string;
+  action?: SensitiveAction;
+  /** The sequence of the audit event that records the confirmed action. */
+  auditSequence?: number;
+}
+
+/**
+ * Re-checks a signed confirmation at any later time (non-repudiation): the stored action,
+ * hashed again, must be the challenge inside the signed client data; the stored assertion
+ * must verify against the key's stored public key for this instance's origin and RP ID;
+ * and the action's audit event, whose hash chain `audit verify` checks, must record the same hash.
+ */
+export async function verifyConfirmation(runtime: Pick<Runtime, 'db' | 'config'>, confirmationId: string): Promise<ConfirmationCheck> {
+  const row = await findActionConfirmation(runtime.db, confirmationId);
+  if (!row) return { valid: false, reason: 'no such confirmation' };
+  let action: SensitiveAction;
+  let assertion: AuthenticationResponseJSON;
+  try {
+    action = JSON.parse(row.action) as SensitiveAction;
+    assertion = JSON.parse(row.assertion) as AuthenticationResponseJSON;
+  } catch {
+    return { valid: false, reason: 'the stored action or assertion is not JSON' };
+  }
+  const { json, sha256 } = canonicalAction(action);
+  const actionSha256 = sha256.toString('hex');
+  if (json !== row.action || actionSha256 !== row.action_sha256) return { valid: false, reason: 'the stored action does not match its hash', action };
+
+  const credential = await findWebauthnCredential(runtime.db, row.credential_id);
+  if (!credential || credential.user_id !== action.actor || assertion.id !== row.credential_id) {
+    return { valid: false, reason: "the signing key is not the actor's registered key", action };
+  }
+  const rp = relyingPartyOf(runtime.config);
+  try {
+    const { verified } = await verifyAuthenticationResponse({
+      response: assertion,
+      expectedChallenge: isoBase64URL.fromBuffer(new Uint8Array(sha256)),
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.rpID,
+      // Counter 0: replay was refused when the action ran; this re-checks only the signature.
+      credential: { id: credential.credential_id, publicKey: isoBase64URL.toBuffer(credential.public_key), counter: 0 },
+      requireUserVerification: false,
+    });
+    if (!verified) return { valid: false, reason: 'the signature does not verify', action };
+  } catch {
+    return { valid: false, reason: 'the signature does not verify over this action', action };
+  }
+
+  const events = await findAuditEventsMentioning(runtime.db, row.user_id, `"id":"${row.id}"`);
+  const recorded = events.find((event) => {
+    const body = JSON.parse(event.body) as { requestId?: string; errorCode?: string | null; responseElements?: { confirmation?: { id?: string; actionSha256?: string } } };
+    const confirmation = body.responseElements?.confirmation;
+    return body.requestId === row.request_id && !body.errorCode && confirmation?.id === row.id && confirmation.actionSha256 === actionSha256;
+  });
+  if (!recorded) return { valid: false, reason: 'no audit event records this confirmation', action };
+  return { valid: true, action, auditSequence: Number(recorded.sequence) };
+}

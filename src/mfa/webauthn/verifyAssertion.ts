@@ -1,0 +1,59 @@
+import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import { isoAt } from '../../clock/clock.js';
+import type { Runtime } from '../../runtime/Runtime.js';
+import type { Store } from '../../store/openDatabase.js';
+import { advanceWebauthnCounter, findWebauthnCredential } from '../../store/repositories/webauthnCredentials.js';
+import type { WebauthnChallengeRow, WebauthnCredentialRow } from '../../store/schema.js';
+import { relyingPartyOf } from './relyingParty.js';
+import { openUserHandle } from './userHandle.js';
+import { webauthnRefused } from './webauthnRefused.js';
+
+/** An assertion that verified; `recordUse` moves the key's counter forward in the caller's transaction. */
+export interface VerifiedAssertion {
+  credential: WebauthnCredentialRow;
+  userVerified: boolean;
+  recordUse(trx: Store): Promise<void>;
+}
+
+/**
+ * Verifies an assertion against a claimed challenge and the stored public key of one of the
+ * challenge's user's keys: origin, RP ID hash, user presence, signature, and a signature
+ * counter that must move forward (WebAuthn §7.2 step 21: a counter that does not may be a clone).
+ */
+export async function verifyAssertion(
+  runtime: Pick<Runtime, 'db' | 'clock' | 'config' | 'keyring' | 'logger'>,
+  challenge: WebauthnChallengeRow,
+  response: AuthenticationResponseJSON,
+): Promise<VerifiedAssertion> {
+  const credential = await findWebauthnCredential(runtime.db, response.id);
+  if (!credential || credential.user_id !== challenge.user_id) throw webauthnRefused();
+  // WebAuthn §7.2 step 6: a user handle, when the authenticator returns one, must be this user's.
+  const userHandle = response.response.userHandle;
+  if (userHandle && !openUserHandle(runtime.keyring, credential).equals(isoBase64URL.toBuffer(userHandle))) throw webauthnRefused();
+  const rp = relyingPartyOf(runtime.config);
+  let verification;
+  try {
+    verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge.challenge,
+      expectedOrigin: rp.origin,
+      expectedRPID: rp.rpID,
+      credential: { id: credential.credential_id, publicKey: isoBase64URL.toBuffer(credential.public_key), counter: Number(credential.counter), transports: JSON.parse(credential.transports) },
+      requireUserVerification: false,
+    });
+  } catch (error) {
+    runtime.logger.info({ err: error }, 'webauthn assertion refused');
+    throw webauthnRefused(error);
+  }
+  if (!verification.verified) throw webauthnRefused();
+  const { newCounter, userVerified } = verification.authenticationInfo;
+  return {
+    credential,
+    userVerified,
+    async recordUse(trx) {
+      // Compare-and-set from the counter the check saw: of two racing assertions only one moves it.
+      if (!(await advanceWebauthnCounter(trx, credential.id, Number(credential.counter), newCounter, isoAt(runtime.clock())))) throw webauthnRefused();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Store } from '../openDatabase.js';
+import type { WebauthnCredentialRow } from '../schema.js';
+
+/** Stores a newly registered credential. */
+export async function insertWebauthnCredential(db: Store, credential: WebauthnCredentialRow): Promise<void> {
+  await db.insertInto('webauthn_credentials').values(credential).execute();
+}
+
+/** The credentials of a user, oldest first. */
+export function listWebauthnCredentials(db: Store, userId: string): Promise<WebauthnCredentialRow[]> {
+  return db.selectFrom('webauthn_credentials').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
+}
+
+/** A credential by the id the authenticator gave it. */
+export function findWebauthnCredential(db: Store, credentialId: string): Promise<WebauthnCredentialRow | undefined> {
+  return db.selectFrom('webauthn_credentials').selectAll().where('credential_id', '=', credentialId).executeTakeFirst();
+}
+
+/**
+ * Moves the signature counter forward, only from the value the verification saw: true only
+ * for the one caller that did, so two assertions racing with the same counter cannot both pass.
+ */
+export async function advanceWebauthnCounter(db: Store, id: string, from: number, to: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('webauthn_credentials')
+    .set({ counter: to, last_used_at: at })
+    .where('id', '=', id)
+    .where('counter', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Links a credential to its row in the factor model. */
+export async function linkWebauthnFactor(db: Store, id: string, factorId: string): Promise<void> {
+  await db.updateTable('webauthn_credentials').set({ factor_id: factorId }).where('id', '=', id).execute();
+}
+
+/** Removes a credential; false when it was not the user's. */
+export async function deleteWebauthnCredential(db: Store, userId: string, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('webauthn_credentials').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
