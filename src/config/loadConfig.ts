@@ -34,6 +34,8 @@ const environmentSchema = z.object({
   GATEHOUSE_SESSION_IDLE_MINUTES: positiveInt.pipe(z.number().max(43_200, 'must be at most 43200 (30 days)')).default(60),
   GATEHOUSE_SESSION_MAX_HOURS: positiveInt.pipe(z.number().max(720, 'must be at most 720 (30 days)')).default(24),
   GATEHOUSE_BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
+  // Base64 32-byte keys separated by commas; the first wraps new data keys (see src/crypto/keyring).
+  GATEHOUSE_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/=]+(,[A-Za-z0-9+/=]+)*$/, 'must be base64 keys separated by commas').optional(),
   GATEHOUSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).strict();
 
@@ -56,6 +58,8 @@ export interface Config {
   sessionMaxMs: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** Master keys given in the environment (instead of `<data>/keys/master.key`). */
+  masterKey?: string;
 }
 
 /** The repository's root, where `policies/` ships. */
@@ -97,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxMs: e.GATEHOUSE_SESSION_MAX_HOURS * 3_600_000,
     bodyLimitBytes: e.GATEHOUSE_BODY_LIMIT_BYTES,
     logLevel: e.GATEHOUSE_LOG_LEVEL,
+    masterKey: e.GATEHOUSE_MASTER_KEY,
     ...overrides,
   };
   config.dataDir = dataDir;
