@@ -15,6 +15,7 @@ import { securityHeaders } from './middleware/securityHeaders.js';
 import { sessionCookie } from './middleware/sessionCookie.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
+import { webauthnRoutes } from './routes/webauthnRoutes.js';
 
 /**
  * The Hono application, the same behind the Node HTTPS server and the Lambda handler:
@@ -42,6 +43,7 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
   app.use(sessionCookie(runtime));
 
   app.route('/', homeRoutes(runtime));
+  app.route('/auth/mfa/webauthn', webauthnRoutes(runtime));
   app.route('/auth', authRoutes(runtime));
   app.use('/api/*', requireCaller(runtime.hmacKey));
   app.route('/api/grades', gradeRoutes(runtime));

@@ -116,12 +116,12 @@ export interface WebauthnCredentialsTable {
   last_used_at: Timestamp | null;
 }
 
-/** A single-use WebAuthn challenge, bound to a session or an mfaToken. */
+/** A single-use WebAuthn challenge (registration, confirmation), bound to the session that asked. */
 export interface WebauthnChallengesTable {
   id: string;
   user_id: string;
   purpose: string;
-  bound_to: string;
+  session_id: string;
   challenge: string;
   user_handle: string | null;
   action: string | null;

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { authenticationResponse } from '../../http/routes/webauthnResponseSchemas.js';
+import { checkConfirmation } from '../../mfa/webauthn/confirmation/checkConfirmation.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { authorizeCaller } from '../../http/authorizeCaller.js';
 import type { HttpEnv } from '../../http/HttpEnv.js';
@@ -7,7 +9,9 @@ import { event } from '../../http/middleware/event.js';
 import { readJson, readParams, readQuery } from '../../http/readInput.js';
 import { createGrade } from './createGrade.js';
 import { getGrade } from './getGrade.js';
+import { gradeUpdateAction } from './gradeUpdateAction.js';
 import { listGrades } from './listGrades.js';
+import { requestGradeConfirmation } from './requestGradeConfirmation.js';
 import { updateGrade } from './updateGrade.js';
 
 // Built once: zod compiles a schema on first use, so per-request schemas cost every request.
@@ -15,7 +19,8 @@ const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 const score = z.number().min(0).max(1000);
 const gradeId = z.object({ id });
 const newGrade = z.strictObject({ studentId: id, course: z.string().trim().min(1).max(200), score });
-const scoreChange = z.strictObject({ score });
+const scoreChange = z.strictObject({ score, confirmation: z.strictObject({ response: authenticationResponse }).optional() });
+const confirmationAsk = z.strictObject({ score });
 const listQuery = z.strictObject({ studentId: id.optional() });
 
 /** The school app: teachers write grades, students read their own. Mounted after `requireCaller`. */
@@ -31,7 +36,19 @@ export function gradeRoutes(runtime: Runtime): Hono<HttpEnv> {
   app.put('/:id', event('UpdateGrade'), async (c) => {
     const { id } = readParams(c, gradeId);
     const input = await readJson(c, scoreChange);
-    return c.json(await updateGrade(runtime, authorizeCaller(c, runtime.authorizer), { gradeId: id, score: input.score }, c.var.transact));
+    const { user, session } = c.var.caller!;
+    // A signed confirmation, when sent, must cover exactly this update (see POST /:id/confirmation).
+    const confirmation =
+      input.confirmation &&
+      (await checkConfirmation(runtime, { actor: user.id, sessionId: session.id, requestId: c.var.requestId, ...gradeUpdateAction(id, input.score), response: input.confirmation.response as never }));
+    return c.json(await updateGrade(runtime, authorizeCaller(c, runtime.authorizer), { gradeId: id, score: input.score, confirmation }, c.var.transact));
+  });
+
+  app.post('/:id/confirmation', event('RequestGradeConfirmation'), async (c) => {
+    const { id } = readParams(c, gradeId);
+    const input = await readJson(c, confirmationAsk);
+    const { user, session } = c.var.caller!;
+    return c.json(await requestGradeConfirmation(runtime, authorizeCaller(c, runtime.authorizer), { actorId: user.id, sessionId: session.id, gradeId: id, score: input.score }, c.var.transact));
   });
 
   app.get('/:id', event('GetGrade'), async (c) => {

@@ -31,7 +31,7 @@ export async function finishRegistration(
   transact: Transact,
   link?: (trx: Store, credential: RegisteredCredential) => Promise<string | null>,
 ): Promise<RegisteredCredential> {
-  const challenge = await claimChallenge(runtime, { session: input.sessionId }, 'register');
+  const challenge = await claimChallenge(runtime, input.sessionId, 'register');
   if (challenge.user_id !== input.userId || !challenge.user_handle) throw webauthnRefused();
   const rp = relyingPartyOf(runtime.config);
   let verification;

@@ -5,7 +5,6 @@ import type { Runtime } from '../../runtime/Runtime.js';
 import type { Transact } from '../../store/Transact.js';
 import { saveWebauthnChallenge } from '../../store/repositories/webauthnChallenges.js';
 import { listWebauthnCredentials } from '../../store/repositories/webauthnCredentials.js';
-import { bindingKey } from './challengeBinding.js';
 import { challengeLifetimeMs } from './challengeLifetime.js';
 import { relyingPartyOf } from './relyingParty.js';
 import { openUserHandle, sealUserHandle } from './userHandle.js';
@@ -42,7 +41,7 @@ export async function startRegistration(
       id,
       user_id: input.userId,
       purpose: 'register',
-      bound_to: bindingKey({ session: input.sessionId }),
+      session_id: input.sessionId,
       challenge: options.challenge,
       user_handle: sealUserHandle(runtime.keyring, handle, { table: 'webauthn_challenges', rowId: id }),
       action: null,

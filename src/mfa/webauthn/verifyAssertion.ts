@@ -4,7 +4,7 @@ import { isoAt } from '../../clock/clock.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import type { Store } from '../../store/openDatabase.js';
 import { advanceWebauthnCounter, findWebauthnCredential } from '../../store/repositories/webauthnCredentials.js';
-import type { WebauthnChallengeRow, WebauthnCredentialRow } from '../../store/schema.js';
+import type { WebauthnCredentialRow } from '../../store/schema.js';
 import { relyingPartyOf } from './relyingParty.js';
 import { openUserHandle } from './userHandle.js';
 import { webauthnRefused } from './webauthnRefused.js';
@@ -17,17 +17,17 @@ export interface VerifiedAssertion {
 }
 
 /**
- * Verifies an assertion against a claimed challenge and the stored public key of one of the
- * challenge's user's keys: origin, RP ID hash, user presence, signature, and a signature
+ * Verifies an assertion against the challenge the caller took (single use, bound to its
+ * attempt) and the stored public key of one of `userId`'s keys: origin, RP ID hash, user presence, signature, and a signature
  * counter that must move forward (WebAuthn §7.2 step 21: a counter that does not may be a clone).
  */
 export async function verifyAssertion(
   runtime: Pick<Runtime, 'db' | 'clock' | 'config' | 'keyring' | 'logger'>,
-  challenge: WebauthnChallengeRow,
-  response: AuthenticationResponseJSON,
+  input: { userId: string; expectedChallenge: string; response: AuthenticationResponseJSON },
 ): Promise<VerifiedAssertion> {
+  const { response } = input;
   const credential = await findWebauthnCredential(runtime.db, response.id);
-  if (!credential || credential.user_id !== challenge.user_id) throw webauthnRefused();
+  if (!credential || credential.user_id !== input.userId) throw webauthnRefused();
   // WebAuthn §7.2 step 6: a user handle, when the authenticator returns one, must be this user's.
   const userHandle = response.response.userHandle;
   if (userHandle && !openUserHandle(runtime.keyring, credential).equals(isoBase64URL.toBuffer(userHandle))) throw webauthnRefused();
@@ -36,7 +36,7 @@ export async function verifyAssertion(
   try {
     verification = await verifyAuthenticationResponse({
       response,
-      expectedChallenge: challenge.challenge,
+      expectedChallenge: input.expectedChallenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.rpID,
       credential: { id: credential.credential_id, publicKey: isoBase64URL.toBuffer(credential.public_key), counter: Number(credential.counter), transports: JSON.parse(credential.transports) },

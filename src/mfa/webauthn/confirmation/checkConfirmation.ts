@@ -26,7 +26,7 @@ export async function checkConfirmation(
   runtime: Pick<Runtime, 'db' | 'clock' | 'config' | 'keyring' | 'logger'>,
   input: { actor: string; sessionId: string; requestId: string; action: string; resource: string; value: unknown; response: AuthenticationResponseJSON },
 ): Promise<CheckedConfirmation> {
-  const challenge = await claimChallenge(runtime, { session: input.sessionId }, 'confirm');
+  const challenge = await claimChallenge(runtime, input.sessionId, 'confirm');
   if (challenge.user_id !== input.actor || !challenge.action) throw webauthnRefused();
   const pending = JSON.parse(challenge.action) as SensitiveAction;
   const { json, sha256 } = canonicalAction(pending);
@@ -36,7 +36,7 @@ export async function checkConfirmation(
   if (json !== challenge.action || isoBase64URL.fromBuffer(new Uint8Array(sha256)) !== challenge.challenge || !sameCanonical(signedFor, asked)) {
     throw webauthnRefused();
   }
-  const assertion = await verifyAssertion(runtime, challenge, input.response);
+  const assertion = await verifyAssertion(runtime, { userId: input.actor, expectedChallenge: challenge.challenge, response: input.response });
   const actionSha256 = sha256.toString('hex');
   return {
     actionSha256,

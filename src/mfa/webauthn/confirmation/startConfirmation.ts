@@ -1,9 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 import { isoAt } from '../../../clock/clock.js';
 import type { Runtime } from '../../../runtime/Runtime.js';
 import type { Transact } from '../../../store/Transact.js';
-import { startAuthentication } from '../startAuthentication.js';
+import { saveWebauthnChallenge } from '../../../store/repositories/webauthnChallenges.js';
+import { authenticationOptions } from '../authenticationOptions.js';
+import { challengeLifetimeMs } from '../challengeLifetime.js';
 import { canonicalAction, type SensitiveAction } from './canonicalAction.js';
 
 /** What the actor's browser shows and signs: the action, its hash, and the request options whose challenge is that hash. */
@@ -33,16 +35,22 @@ export async function startConfirmation(
   };
   const { json, sha256 } = canonicalAction(action);
   const actionSha256 = sha256.toString('hex');
-  let options: PublicKeyCredentialRequestOptionsJSON | undefined;
+  const options = await authenticationOptions(runtime, input.actor, new Uint8Array(sha256));
+  const now = runtime.clock();
   await transact(async (trx) => {
-    options = await startAuthentication(runtime, trx, {
-      userId: input.actor,
-      binding: { session: input.sessionId },
+    await saveWebauthnChallenge(trx, {
+      id: randomUUID(),
+      user_id: input.actor,
       purpose: 'confirm',
-      challenge: new Uint8Array(sha256),
+      session_id: input.sessionId,
+      challenge: options.challenge,
+      user_handle: null,
       action: json,
+      expires_at: isoAt(now + challengeLifetimeMs),
+      consumed_at: null,
+      created_at: isoAt(now),
     });
     return { factor: 'webauthn', outcome: 'CONFIRMATION_REQUESTED', actionSha256 };
   });
-  return { action, actionSha256, options: options! };
+  return { action, actionSha256, options };
 }

@@ -1,0 +1,212 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyConfirmation } from '../../src/mfa/webauthn/confirmation/verifyConfirmation.js';
+import { SoftAuthenticator } from '../support/softAuthenticator.js';
+import { startTestServer, type Client, type TestServer } from '../support/testServer.js';
+
+const password = 'correct horse battery staple';
+let now = Date.now();
+let gh: TestServer;
+let teacher: Client;
+let student: Client;
+let studentId: string;
+let key: SoftAuthenticator;
+
+async function lastEvent(name: string) {
+  const row = await gh.runtime.db.selectFrom('audit_events').selectAll().where('event_name', '=', name).orderBy('sequence', 'desc').executeTakeFirstOrThrow();
+  return JSON.parse(row.body);
+}
+
+async function newGrade(score = 70): Promise<string> {
+  const created = await teacher.post('/api/grades', { studentId, course: 'Algebra', score });
+  expect(created.status).toBe(201);
+  return created.body.id;
+}
+
+/** Asks to confirm `score` on `gradeId` and has the key sign it. */
+async function signedUpdate(gradeId: string, score: number, tweak: Parameters<SoftAuthenticator['authenticate']>[1] = {}) {
+  const asked = await teacher.post(`/api/grades/${gradeId}/confirmation`, { score });
+  expect(asked.status).toBe(200);
+  return { asked: asked.body, response: key.authenticate(asked.body.options, tweak) };
+}
+
+beforeAll(async () => {
+  gh = await startTestServer({}, { clock: () => now });
+  await gh.addUser('teacher@school.test', password, ['teachers']);
+  studentId = (await gh.addUser('student@school.test', password, ['students'])).id;
+  teacher = gh.client();
+  student = gh.client();
+  await teacher.signIn('teacher@school.test', password);
+  await student.signIn('student@school.test', password);
+  key = new SoftAuthenticator(gh.runtime.config.publicUrl);
+});
+afterAll(() => gh.close());
+
+describe('WebAuthn registration', () => {
+  it('registers a software security key (ES256, attestation none)', async () => {
+    const options = await teacher.post('/auth/mfa/webauthn/register/options');
+    expect(options.status).toBe(200);
+    expect(options.body).toMatchObject({ rp: { id: 'localhost', name: 'Gatehouse' }, attestation: 'none', authenticatorSelection: { userVerification: 'preferred' } });
+    const verified = await teacher.post('/auth/mfa/webauthn/register/verify', { response: key.register(options.body), label: 'Blue key' });
+    expect(verified.status).toBe(201);
+    expect(verified.body.factor).toMatchObject({ type: 'webauthn', label: 'Blue key', userVerified: true });
+
+    const stored = await gh.runtime.db.selectFrom('webauthn_credentials').selectAll().executeTakeFirstOrThrow();
+    expect(stored.credential_id).toBe(key.id);
+    // The user handle is sealed: neither its base64url nor its bytes are in the database file.
+    const handle = Buffer.from(options.body.user.id, 'base64url');
+    expect(stored.user_handle.startsWith('gk1.')).toBe(true);
+    const files = fs.readdirSync(gh.dataDir).filter((f) => f.startsWith('gatehouse.db'));
+    for (const file of files) {
+      const bytes = fs.readFileSync(path.join(gh.dataDir, file));
+      expect(bytes.includes(handle)).toBe(false);
+      expect(bytes.includes(Buffer.from(options.body.user.id))).toBe(false);
+    }
+  });
+
+  it('records the factor type and outcome, with the WebAuthn response redacted', async () => {
+    const event = await lastEvent('WebAuthnRegister');
+    expect(event.requestParameters.response).toBe('[REDACTED]');
+    expect(event.responseElements).toMatchObject({ factor: 'webauthn', outcome: 'ENROLLED' });
+    expect(JSON.stringify(event)).not.toContain('attestationObject');
+  });
+
+  it('refuses an answer to a challenge already used, and offers the key as excluded next time', async () => {
+    const options = await teacher.post('/auth/mfa/webauthn/register/options');
+    expect(options.body.excludeCredentials.map((c: { id: string }) => c.id)).toEqual([key.id]);
+    const other = new SoftAuthenticator(gh.runtime.config.publicUrl);
+    const response = other.register(options.body);
+    expect((await teacher.post('/auth/mfa/webauthn/register/verify', { response })).status).toBe(201);
+    const replay = await teacher.post('/auth/mfa/webauthn/register/verify', { response });
+    expect(replay.status).toBe(400);
+    expect(replay.body.error.code).toBe('INVALID_CODE');
+  });
+
+  it('refuses a response for another origin, and a malformed one with a 400', async () => {
+    const options = await teacher.post('/auth/mfa/webauthn/register/options');
+    const phishing = new SoftAuthenticator('https://evil.example');
+    expect((await teacher.post('/auth/mfa/webauthn/register/verify', { response: phishing.register(options.body) })).body.error.code).toBe('INVALID_CODE');
+    const malformed = await teacher.post('/auth/mfa/webauthn/register/verify', { response: { id: 'x' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('VALIDATION_ERROR');
+  });
+
+  it('needs a sign-in within the last 10 minutes to enrol', async () => {
+    const late = gh.client();
+    await late.signIn('teacher@school.test', password);
+    now += 11 * 60_000;
+    try {
+      const answer = await late.post('/auth/mfa/webauthn/register/options');
+      expect(answer.status).toBe(401);
+      expect((await student.post('/auth/mfa/webauthn/register/options')).status).toBe(401);
+    } finally {
+      now -= 11 * 60_000;
+    }
+    expect((await gh.client().post('/auth/mfa/webauthn/register/options')).status).toBe(401);
+  });
+});
+
+describe('signed confirmation of a grade update', () => {
+  it('signs SHA-256 of the canonical action, stores the assertion with the audit event, and re-verifies it', async () => {
+    const gradeId = await newGrade();
+    const { asked, response } = await signedUpdate(gradeId, 95);
+    const teacherId = (await teacher.get('/auth/session')).body.user.id;
+    expect(asked.action).toMatchObject({ actor: teacherId, action: 'UpdateGrade', resource: `Grade::"${gradeId}"`, value: { score: 95 } });
+    const digest = createHash('sha256').update(canonicalize(asked.action)!).digest();
+    expect(asked.options.challenge).toBe(digest.toString('base64url'));
+    expect(asked.actionSha256).toBe(digest.toString('hex'));
+
+    const updated = await teacher.put(`/api/grades/${gradeId}`, { score: 95, confirmation: { response } });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ score: 95, confirmation: { factor: 'webauthn', actionSha256: asked.actionSha256 } });
+
+    const event = await lastEvent('UpdateGrade');
+    expect(event.responseElements.confirmation).toEqual(updated.body.confirmation);
+    expect(event.requestParameters.confirmation).toEqual({ response: '[REDACTED]' });
+    const check = await verifyConfirmation(gh.runtime, updated.body.confirmation.id);
+    expect(check).toMatchObject({ valid: true, action: asked.action });
+    const row = await gh.runtime.db.selectFrom('audit_events').select('sequence').where('event_id', '=', event.eventId).executeTakeFirstOrThrow();
+    expect(check.auditSequence).toBe(Number(row.sequence));
+  });
+
+  it('detects a stored action that was tampered with', async () => {
+    const gradeId = await newGrade();
+    const { response } = await signedUpdate(gradeId, 60);
+    const { id } = (await teacher.put(`/api/grades/${gradeId}`, { score: 60, confirmation: { response } })).body.confirmation;
+    const row = await gh.runtime.db.selectFrom('action_confirmations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const forged = { ...JSON.parse(row.action), value: { score: 100 } };
+
+    // Only the action changed: its hash no longer matches.
+    await gh.runtime.db.updateTable('action_confirmations').set({ action: canonicalize(forged)! }).where('id', '=', id).execute();
+    expect(await verifyConfirmation(gh.runtime, id)).toMatchObject({ valid: false, reason: 'the stored action does not match its hash' });
+
+    // The hash rewritten too: the key's signature covers the original hash only.
+    const forgedHash = createHash('sha256').update(canonicalize(forged)!).digest('hex');
+    await gh.runtime.db.updateTable('action_confirmations').set({ action_sha256: forgedHash }).where('id', '=', id).execute();
+    expect(await verifyConfirmation(gh.runtime, id)).toMatchObject({ valid: false, reason: 'the signature does not verify over this action' });
+
+    // Restored, it verifies again.
+    await gh.runtime.db.updateTable('action_confirmations').set({ action: row.action, action_sha256: row.action_sha256 }).where('id', '=', id).execute();
+    expect((await verifyConfirmation(gh.runtime, id)).valid).toBe(true);
+    expect((await verifyConfirmation(gh.runtime, 'no-such-id')).valid).toBe(false);
+  });
+
+  it('refuses a forged signature and leaves the grade unchanged', async () => {
+    const gradeId = await newGrade(50);
+    const { response } = await signedUpdate(gradeId, 99, { forge: true });
+    const answer = await teacher.put(`/api/grades/${gradeId}`, { score: 99, confirmation: { response } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('INVALID_CODE');
+    expect((await teacher.get(`/api/grades/${gradeId}`)).body.score).toBe(50);
+    expect((await lastEvent('UpdateGrade')).errorCode).toBe('INVALID_CODE');
+  });
+
+  it('refuses a replayed challenge', async () => {
+    const gradeId = await newGrade();
+    const { response } = await signedUpdate(gradeId, 80);
+    expect((await teacher.put(`/api/grades/${gradeId}`, { score: 80, confirmation: { response } })).status).toBe(200);
+    const replay = await teacher.put(`/api/grades/${gradeId}`, { score: 80, confirmation: { response } });
+    expect(replay.status).toBe(400);
+    expect(replay.body.error.code).toBe('INVALID_CODE');
+  });
+
+  it('refuses a signature counter that goes backwards (a cloned key)', async () => {
+    const gradeId = await newGrade();
+    const stored = await gh.runtime.db.selectFrom('webauthn_credentials').select('counter').where('credential_id', '=', key.id).executeTakeFirstOrThrow();
+    expect(Number(stored.counter)).toBeGreaterThan(1);
+    const { response } = await signedUpdate(gradeId, 81, { counter: 1 });
+    const answer = await teacher.put(`/api/grades/${gradeId}`, { score: 81, confirmation: { response } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('INVALID_CODE');
+    const after = await gh.runtime.db.selectFrom('webauthn_credentials').select('counter').where('credential_id', '=', key.id).executeTakeFirstOrThrow();
+    expect(Number(after.counter)).toBe(Number(stored.counter));
+  });
+
+  it('refuses a confirmation of another value, another grade or another session', async () => {
+    const gradeId = await newGrade();
+    const otherGrade = await newGrade();
+    let signed = await signedUpdate(gradeId, 90);
+    expect((await teacher.put(`/api/grades/${gradeId}`, { score: 91, confirmation: { response: signed.response } })).status).toBe(400);
+    signed = await signedUpdate(gradeId, 90);
+    expect((await teacher.put(`/api/grades/${otherGrade}`, { score: 90, confirmation: { response: signed.response } })).status).toBe(400);
+    signed = await signedUpdate(gradeId, 90);
+    const elsewhere = gh.client();
+    await elsewhere.signIn('teacher@school.test', password);
+    expect((await elsewhere.put(`/api/grades/${gradeId}`, { score: 90, confirmation: { response: signed.response } })).status).toBe(400);
+  });
+
+  it('refuses a key answering for another relying party', async () => {
+    const gradeId = await newGrade();
+    const { response } = await signedUpdate(gradeId, 77, { rpId: 'evil.example' });
+    expect((await teacher.put(`/api/grades/${gradeId}`, { score: 77, confirmation: { response } })).status).toBe(400);
+  });
+
+  it('lets only those who may update the grade ask for a confirmation', async () => {
+    const gradeId = await newGrade();
+    expect((await student.post(`/api/grades/${gradeId}/confirmation`, { score: 100 })).status).toBe(403);
+    expect((await teacher.post('/api/grades/nope/confirmation', { score: 100 })).status).toBe(404);
+  });
+});
