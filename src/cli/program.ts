@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { confirmationVerifyCommand } from './commands/confirmationVerify.js';
 import { groupAddCommand } from './commands/groupAdd.js';
 import { keysRotateCommand } from './commands/keysRotate.js';
 import { serveCommand } from './commands/serve.js';
@@ -11,5 +12,6 @@ export function buildProgram(): Command {
   userAddCommand(program.command('user').description('manage users'));
   groupAddCommand(program.command('group').description('manage group membership'));
   keysRotateCommand(program.command('keys').description('manage encryption keys'));
+  confirmationVerifyCommand(program.command('confirmation').description('signed confirmations of sensitive actions'));
   return program;
 }

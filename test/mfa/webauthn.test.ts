@@ -1,8 +1,12 @@
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeyring } from '../../src/crypto/keyring/createKeyring.js';
+import { loadMasterKeys, masterKeyFile, newMasterKeyText } from '../../src/crypto/keyring/masterKeys.js';
+import { rewrapSealedValues } from '../../src/crypto/keyring/rewrapSealedValues.js';
 import { verifyConfirmation } from '../../src/mfa/webauthn/confirmation/verifyConfirmation.js';
 import { SoftAuthenticator } from '../support/softAuthenticator.js';
 import { startTestServer, type Client, type TestServer } from '../support/testServer.js';
@@ -33,6 +37,27 @@ async function signedUpdate(gradeId: string, score: number, tweak: Parameters<So
   return { asked: asked.body, response: key.authenticate(asked.body.options, tweak) };
 }
 
+/**
+ * Whether any database file (main, WAL, shm) holds `bytes`. Read in a child process: closing a
+ * descriptor of the database in this process would drop SQLite's POSIX locks on it.
+ */
+function databaseFilesHold(bytes: Buffer): boolean {
+  const script = `const fs=require('fs'),p=require('path'),[dir,hex]=process.argv.slice(1);
+process.stdout.write(String(fs.readdirSync(dir).filter(f=>f.startsWith('gatehouse.db')).some(f=>fs.readFileSync(p.join(dir,f)).includes(Buffer.from(hex,'hex')))))`;
+  return execFileSync(process.execPath, ['-e', script, gh.dataDir, bytes.toString('hex')], { encoding: 'utf8' }) === 'true';
+}
+
+/** `gatehouse confirmation verify <id>` on the built binary, against the test server's data. */
+function verifyFromCli(id: string): Promise<{ code: number; check: { valid: boolean; reason?: string } }> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, GATEHOUSE_LOG_LEVEL: 'silent' };
+    execFile(process.execPath, [path.resolve('bin/gatehouse.js'), 'confirmation', 'verify', id, '--data', gh.dataDir], { env, timeout: 20_000 }, (error, stdout) => {
+      if (error && typeof error.code !== 'number') return reject(error);
+      resolve({ code: typeof error?.code === 'number' ? error.code : 0, check: JSON.parse(stdout) });
+    });
+  });
+}
+
 beforeAll(async () => {
   gh = await startTestServer({}, { clock: () => now });
   await gh.addUser('teacher@school.test', password, ['teachers']);
@@ -59,12 +84,9 @@ describe('WebAuthn registration', () => {
     // The user handle is sealed: neither its base64url nor its bytes are in the database file.
     const handle = Buffer.from(options.body.user.id, 'base64url');
     expect(stored.user_handle.startsWith('gk1.')).toBe(true);
-    const files = fs.readdirSync(gh.dataDir).filter((f) => f.startsWith('gatehouse.db'));
-    for (const file of files) {
-      const bytes = fs.readFileSync(path.join(gh.dataDir, file));
-      expect(bytes.includes(handle)).toBe(false);
-      expect(bytes.includes(Buffer.from(options.body.user.id))).toBe(false);
-    }
+    expect(databaseFilesHold(Buffer.from(key.id))).toBe(true);
+    expect(databaseFilesHold(handle)).toBe(false);
+    expect(databaseFilesHold(Buffer.from(options.body.user.id))).toBe(false);
   });
 
   it('records the factor type and outcome, with the WebAuthn response redacted', async () => {
@@ -139,6 +161,8 @@ describe('signed confirmation of a grade update', () => {
     const row = await gh.runtime.db.selectFrom('action_confirmations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const forged = { ...JSON.parse(row.action), value: { score: 100 } };
 
+    expect(await verifyFromCli(id)).toMatchObject({ code: 0, check: { valid: true } });
+
     // Only the action changed: its hash no longer matches.
     await gh.runtime.db.updateTable('action_confirmations').set({ action: canonicalize(forged)! }).where('id', '=', id).execute();
     expect(await verifyConfirmation(gh.runtime, id)).toMatchObject({ valid: false, reason: 'the stored action does not match its hash' });
@@ -147,6 +171,8 @@ describe('signed confirmation of a grade update', () => {
     const forgedHash = createHash('sha256').update(canonicalize(forged)!).digest('hex');
     await gh.runtime.db.updateTable('action_confirmations').set({ action_sha256: forgedHash }).where('id', '=', id).execute();
     expect(await verifyConfirmation(gh.runtime, id)).toMatchObject({ valid: false, reason: 'the signature does not verify over this action' });
+    const viaCli = await verifyFromCli(id);
+    expect(viaCli).toMatchObject({ code: 1, check: { valid: false } });
 
     // Restored, it verifies again.
     await gh.runtime.db.updateTable('action_confirmations').set({ action: row.action, action_sha256: row.action_sha256 }).where('id', '=', id).execute();
@@ -208,5 +234,26 @@ describe('signed confirmation of a grade update', () => {
     const gradeId = await newGrade();
     expect((await student.post(`/api/grades/${gradeId}/confirmation`, { score: 100 })).status).toBe(403);
     expect((await teacher.post('/api/grades/nope/confirmation', { score: 100 })).status).toBe(404);
+  });
+});
+
+describe('keys rotate', () => {
+  it('re-wraps the sealed user handles, and every key keeps working', async () => {
+    const oldKey = fs.readFileSync(masterKeyFile(gh.dataDir), 'utf8').trim();
+    const rotated = createKeyring(loadMasterKeys(gh.dataDir, `${newMasterKeyText()},${oldKey}`));
+    const report = await rewrapSealedValues(gh.runtime.db, rotated);
+    expect(report.rewrapped).toBeGreaterThan(0);
+    const handles = await gh.runtime.db.selectFrom('webauthn_credentials').select('user_handle').execute();
+    expect(handles.every((row) => rotated.keyIdOf(row.user_handle) === rotated.currentKeyId)).toBe(true);
+    gh.runtime.keyring = rotated;
+
+    // The assertion carries the user handle, checked against the re-wrapped one.
+    const gradeId = await newGrade();
+    const { response } = await signedUpdate(gradeId, 66);
+    expect(response.response.userHandle).toBeDefined();
+    expect((await teacher.put(`/api/grades/${gradeId}`, { score: 66, confirmation: { response } })).status).toBe(200);
+    // A new key gets the same user handle, opened from a re-wrapped row.
+    const options = await teacher.post('/auth/mfa/webauthn/register/options');
+    expect(options.body.user.id).toBe(key.userHandle);
   });
 });

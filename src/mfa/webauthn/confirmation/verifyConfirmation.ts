@@ -19,7 +19,7 @@ export interface ConfirmationCheck {
 /**
  * Re-checks a signed confirmation at any later time (non-repudiation): the stored action,
  * hashed again, must be the challenge inside the signed client data; the stored assertion
- * must verify against the key's stored public key for this instance's origin and RP ID;
+ * must verify against the key's stored public key for this instance's RP ID;
  * and the action's audit event, whose hash chain `audit verify` checks, must record the same hash.
  */
 export async function verifyConfirmation(runtime: Pick<Runtime, 'db' | 'config'>, confirmationId: string): Promise<ConfirmationCheck> {
@@ -42,11 +42,17 @@ export async function verifyConfirmation(runtime: Pick<Runtime, 'db' | 'config'>
     return { valid: false, reason: "the signing key is not the actor's registered key", action };
   }
   const rp = relyingPartyOf(runtime.config);
+  // The origin was checked when the action ran; later, on any port of this RP's host (the
+  // verifier may run from the CLI, where the server's port is not known), only the signature counts.
+  const signedOrigin = signedOriginOf(assertion);
+  if (!signedOrigin || signedOrigin.protocol !== 'https:' || signedOrigin.hostname !== rp.rpID) {
+    return { valid: false, reason: 'the signed origin is not this relying party', action };
+  }
   try {
     const { verified } = await verifyAuthenticationResponse({
       response: assertion,
       expectedChallenge: isoBase64URL.fromBuffer(new Uint8Array(sha256)),
-      expectedOrigin: rp.origin,
+      expectedOrigin: signedOrigin.origin,
       expectedRPID: rp.rpID,
       // Counter 0: replay was refused when the action ran; this re-checks only the signature.
       credential: { id: credential.credential_id, publicKey: isoBase64URL.toBuffer(credential.public_key), counter: 0 },
@@ -65,4 +71,13 @@ export async function verifyConfirmation(runtime: Pick<Runtime, 'db' | 'config'>
   });
   if (!recorded) return { valid: false, reason: 'no audit event records this confirmation', action };
   return { valid: true, action, auditSequence: Number(recorded.sequence) };
+}
+
+function signedOriginOf(assertion: AuthenticationResponseJSON): URL | undefined {
+  try {
+    const clientData = JSON.parse(Buffer.from(assertion.response.clientDataJSON, 'base64url').toString('utf8')) as { origin?: unknown };
+    return typeof clientData.origin === 'string' ? new URL(clientData.origin) : undefined;
+  } catch {
+    return undefined;
+  }
 }
