@@ -40,7 +40,7 @@ export function gradeRoutes(runtime: Runtime): Hono<HttpEnv> {
     // A signed confirmation, when sent, must cover exactly this update (see POST /:id/confirmation).
     const confirmation =
       input.confirmation &&
-      (await checkConfirmation(runtime, { actor: user.id, sessionId: session.id, requestId: c.var.requestId, ...gradeUpdateAction(id, input.score), response: input.confirmation.response as never }));
+      (await checkConfirmation(runtime, { actor: user.id, sessionId: session.id, requestId: c.var.requestId, ...gradeUpdateAction(id, input.score), response: input.confirmation.response }));
     return c.json(await updateGrade(runtime, authorizeCaller(c, runtime.authorizer), { gradeId: id, score: input.score, confirmation }, c.var.transact));
   });
 

@@ -36,7 +36,7 @@ export function webauthnRoutes(runtime: Runtime): Hono<HttpEnv> {
   app.post('/register/verify', event('WebAuthnRegister', 201), signedIn, async (c) => {
     const { user, session } = recentSession(c);
     const input = await readJson(c, registration);
-    const registered = await finishRegistration(runtime, { userId: user.id, sessionId: session.id, response: input.response as never, label: input.label }, c.var.transact);
+    const registered = await finishRegistration(runtime, { userId: user.id, sessionId: session.id, response: input.response, label: input.label }, c.var.transact);
     return c.json({ factor: { ...registered, type: 'webauthn' } }, 201);
   });
 

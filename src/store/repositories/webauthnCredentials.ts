@@ -35,8 +35,3 @@ export async function linkWebauthnFactor(db: Store, id: string, factorId: string
   await db.updateTable('webauthn_credentials').set({ factor_id: factorId }).where('id', '=', id).execute();
 }
 
-/** Removes a credential; false when it was not the user's. */
-export async function deleteWebauthnCredential(db: Store, userId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('webauthn_credentials').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
-}
