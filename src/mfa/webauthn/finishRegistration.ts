@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { verifyRegistrationResponse, type RegistrationResponseJSON } from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { isoAt } from '../../clock/clock.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Runtime } from '../../runtime/Runtime.js';
@@ -9,6 +8,7 @@ import type { Transact } from '../../store/Transact.js';
 import { findWebauthnCredential, insertWebauthnCredential, linkWebauthnFactor } from '../../store/repositories/webauthnCredentials.js';
 import { claimChallenge } from './claimChallenge.js';
 import { relyingPartyOf } from './relyingParty.js';
+import { simpleWebAuthn } from './simpleWebAuthn.js';
 import { openChallengeUserHandle, sealUserHandle } from './userHandle.js';
 import { webauthnRefused } from './webauthnRefused.js';
 
@@ -34,6 +34,7 @@ export async function finishRegistration(
   const challenge = await claimChallenge(runtime, input.sessionId, 'register');
   if (challenge.user_id !== input.userId || !challenge.user_handle) throw webauthnRefused();
   const rp = relyingPartyOf(runtime.config);
+  const { verifyRegistrationResponse } = await simpleWebAuthn();
   let verification;
   try {
     verification = await verifyRegistrationResponse({
@@ -62,7 +63,7 @@ export async function finishRegistration(
       user_id: input.userId,
       factor_id: null,
       credential_id: info.credential.id,
-      public_key: isoBase64URL.fromBuffer(info.credential.publicKey),
+      public_key: Buffer.from(info.credential.publicKey).toString('base64url'),
       counter: info.credential.counter,
       transports: JSON.stringify(info.credential.transports ?? []),
       device_type: info.credentialDeviceType,

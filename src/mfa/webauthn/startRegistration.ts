@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { generateRegistrationOptions, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
+import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import { isoAt } from '../../clock/clock.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import type { Transact } from '../../store/Transact.js';
@@ -7,6 +7,7 @@ import { saveWebauthnChallenge } from '../../store/repositories/webauthnChalleng
 import { listWebauthnCredentials } from '../../store/repositories/webauthnCredentials.js';
 import { challengeLifetimeMs } from './challengeLifetime.js';
 import { relyingPartyOf } from './relyingParty.js';
+import { simpleWebAuthn } from './simpleWebAuthn.js';
 import { openUserHandle, sealUserHandle } from './userHandle.js';
 
 /**
@@ -23,6 +24,7 @@ export async function startRegistration(
   const existing = await listWebauthnCredentials(runtime.db, input.userId);
   // WebAuthn §5.4.3: one user handle per account, so that a passkey replaces rather than duplicates.
   const handle = existing[0] ? openUserHandle(runtime.keyring, existing[0]) : randomBytes(32);
+  const { generateRegistrationOptions } = await simpleWebAuthn();
   const options = await generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpID,

@@ -1,19 +1,22 @@
-import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { isoAt } from '../../clock/clock.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import type { Store } from '../../store/openDatabase.js';
 import { advanceWebauthnCounter, findWebauthnCredential } from '../../store/repositories/webauthnCredentials.js';
 import type { WebauthnCredentialRow } from '../../store/schema.js';
 import { relyingPartyOf } from './relyingParty.js';
+import { simpleWebAuthn } from './simpleWebAuthn.js';
 import { openUserHandle } from './userHandle.js';
 import { webauthnRefused } from './webauthnRefused.js';
 
-/** An assertion that verified; `recordUse` moves the key's counter forward in the caller's transaction. */
+/**
+ * An assertion that verified; `recordUse` moves the key's counter forward in the caller's
+ * transaction, false when a parallel assertion moved it first (then this one must not count).
+ */
 export interface VerifiedAssertion {
   credential: WebauthnCredentialRow;
   userVerified: boolean;
-  recordUse(trx: Store): Promise<void>;
+  recordUse(trx: Store): Promise<boolean>;
 }
 
 /**
@@ -30,8 +33,9 @@ export async function verifyAssertion(
   if (!credential || credential.user_id !== input.userId) throw webauthnRefused();
   // WebAuthn §7.2 step 6: a user handle, when the authenticator returns one, must be this user's.
   const userHandle = response.response.userHandle;
-  if (userHandle && !openUserHandle(runtime.keyring, credential).equals(isoBase64URL.toBuffer(userHandle))) throw webauthnRefused();
+  if (userHandle && !openUserHandle(runtime.keyring, credential).equals(Buffer.from(userHandle, 'base64url'))) throw webauthnRefused();
   const rp = relyingPartyOf(runtime.config);
+  const { verifyAuthenticationResponse } = await simpleWebAuthn();
   let verification;
   try {
     verification = await verifyAuthenticationResponse({
@@ -39,7 +43,7 @@ export async function verifyAssertion(
       expectedChallenge: input.expectedChallenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.rpID,
-      credential: { id: credential.credential_id, publicKey: isoBase64URL.toBuffer(credential.public_key), counter: Number(credential.counter), transports: JSON.parse(credential.transports) },
+      credential: { id: credential.credential_id, publicKey: new Uint8Array(Buffer.from(credential.public_key, 'base64url')), counter: Number(credential.counter), transports: JSON.parse(credential.transports) },
       requireUserVerification: false,
     });
   } catch (error) {
@@ -51,9 +55,7 @@ export async function verifyAssertion(
   return {
     credential,
     userVerified,
-    async recordUse(trx) {
-      // Compare-and-set from the counter the check saw: of two racing assertions only one moves it.
-      if (!(await advanceWebauthnCounter(trx, credential.id, Number(credential.counter), newCounter, isoAt(runtime.clock())))) throw webauthnRefused();
-    },
+    // Compare-and-set from the counter the check saw: of two racing assertions only one moves it.
+    recordUse: (trx) => advanceWebauthnCounter(trx, credential.id, Number(credential.counter), newCounter, isoAt(runtime.clock())),
   };
 }

@@ -14,7 +14,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('factor_id', 'varchar(64)')
     .addColumn('credential_id', 'varchar(1400)', (c) => c.notNull().unique())
     .addColumn('public_key', 'text', (c) => c.notNull())
-    .addColumn('counter', 'integer', (c) => c.notNull())
+    // WebAuthn §6.1: an unsigned 32-bit counter, past PostgreSQL's integer (read back with Number: int8 comes as text).
+    .addColumn('counter', 'bigint', (c) => c.notNull())
     .addColumn('transports', 'text', (c) => c.notNull())
     .addColumn('device_type', 'varchar(32)', (c) => c.notNull())
     .addColumn('backed_up', 'integer', (c) => c.notNull())

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { isoAt } from '../../../clock/clock.js';
 import type { Runtime } from '../../../runtime/Runtime.js';
 import type { Store } from '../../../store/openDatabase.js';
@@ -33,7 +32,7 @@ export async function checkConfirmation(
   const signedFor = { actor: pending.actor, action: pending.action, resource: pending.resource, value: pending.value };
   const asked = { actor: input.actor, action: input.action, resource: input.resource, value: input.value };
   // The key signed one action; any other (another grade, another score) is refused.
-  if (json !== challenge.action || isoBase64URL.fromBuffer(new Uint8Array(sha256)) !== challenge.challenge || !sameCanonical(signedFor, asked)) {
+  if (json !== challenge.action || sha256.toString('base64url') !== challenge.challenge || !sameCanonical(signedFor, asked)) {
     throw webauthnRefused();
   }
   const assertion = await verifyAssertion(runtime, { userId: input.actor, expectedChallenge: challenge.challenge, response: input.response });
@@ -41,7 +40,7 @@ export async function checkConfirmation(
   return {
     actionSha256,
     async record(trx) {
-      await assertion.recordUse(trx);
+      if (!(await assertion.recordUse(trx))) throw webauthnRefused();
       const id = randomUUID();
       await insertActionConfirmation(trx, {
         id,

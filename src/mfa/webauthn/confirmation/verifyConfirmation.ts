@@ -1,10 +1,10 @@
-import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { Runtime } from '../../../runtime/Runtime.js';
 import { findActionConfirmation } from '../../../store/repositories/actionConfirmations.js';
 import { findAuditEventsMentioning } from '../../../store/repositories/auditEvents.js';
 import { findWebauthnCredential } from '../../../store/repositories/webauthnCredentials.js';
 import { relyingPartyOf } from '../relyingParty.js';
+import { simpleWebAuthn } from '../simpleWebAuthn.js';
 import { canonicalAction, type SensitiveAction } from './canonicalAction.js';
 
 /** The outcome of re-checking a stored confirmation; `reason` names the first check that failed. */
@@ -48,14 +48,15 @@ export async function verifyConfirmation(runtime: Pick<Runtime, 'db' | 'config'>
   if (!signedOrigin || signedOrigin.protocol !== 'https:' || signedOrigin.hostname !== rp.rpID) {
     return { valid: false, reason: 'the signed origin is not this relying party', action };
   }
+  const { verifyAuthenticationResponse } = await simpleWebAuthn();
   try {
     const { verified } = await verifyAuthenticationResponse({
       response: assertion,
-      expectedChallenge: isoBase64URL.fromBuffer(new Uint8Array(sha256)),
+      expectedChallenge: sha256.toString('base64url'),
       expectedOrigin: signedOrigin.origin,
       expectedRPID: rp.rpID,
       // Counter 0: replay was refused when the action ran; this re-checks only the signature.
-      credential: { id: credential.credential_id, publicKey: isoBase64URL.toBuffer(credential.public_key), counter: 0 },
+      credential: { id: credential.credential_id, publicKey: new Uint8Array(Buffer.from(credential.public_key, 'base64url')), counter: 0 },
       requireUserVerification: false,
     });
     if (!verified) return { valid: false, reason: 'the signature does not verify', action };
