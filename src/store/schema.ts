@@ -116,12 +116,12 @@ export interface WebauthnCredentialsTable {
   last_used_at: Timestamp | null;
 }
 
-/** A single-use WebAuthn challenge (registration, confirmation), bound to the session that asked. */
+/** A single-use WebAuthn challenge (registration, confirmation), bound to whoever asked. */
 export interface WebauthnChallengesTable {
   id: string;
   user_id: string;
   purpose: string;
-  session_id: string;
+  bound_to: string;
   challenge: string;
   user_handle: string | null;
   action: string | null;

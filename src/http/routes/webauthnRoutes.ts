@@ -30,13 +30,13 @@ export function webauthnRoutes(runtime: Runtime): Hono<HttpEnv> {
 
   app.post('/register/options', event('WebAuthnRegisterOptions'), signedIn, async (c) => {
     const { user, session } = recentSession(c);
-    return c.json(await startRegistration(runtime, { userId: user.id, email: user.email, sessionId: session.id }, c.var.transact));
+    return c.json(await startRegistration(runtime, { userId: user.id, email: user.email, binding: { session: session.id } }, c.var.transact));
   });
 
   app.post('/register/verify', event('WebAuthnRegister', 201), signedIn, async (c) => {
     const { user, session } = recentSession(c);
     const input = await readJson(c, registration);
-    const registered = await finishRegistration(runtime, { userId: user.id, sessionId: session.id, response: input.response, label: input.label }, c.var.transact);
+    const registered = await finishRegistration(runtime, { userId: user.id, binding: { session: session.id }, response: input.response, label: input.label }, c.var.transact);
     return c.json({ factor: { ...registered, type: 'webauthn' } }, 201);
   });
 

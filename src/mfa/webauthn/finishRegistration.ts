@@ -6,6 +6,7 @@ import type { Runtime } from '../../runtime/Runtime.js';
 import type { Store } from '../../store/openDatabase.js';
 import type { Transact } from '../../store/Transact.js';
 import { findWebauthnCredential, insertWebauthnCredential, linkWebauthnFactor } from '../../store/repositories/webauthnCredentials.js';
+import type { ChallengeBinding } from './challengeBinding.js';
 import { claimChallenge } from './claimChallenge.js';
 import { relyingPartyOf } from './relyingParty.js';
 import { simpleWebAuthn } from './simpleWebAuthn.js';
@@ -21,17 +22,17 @@ export interface RegisteredCredential {
 }
 
 /**
- * Verifies the authenticator's answer to the session's registration challenge and stores
+ * Verifies the authenticator's answer to the registration challenge of `binding` and stores
  * the credential. `link` runs in the same transaction, for the factor model to add its row
  * (and return its id) so that a credential and its factor commit together.
  */
 export async function finishRegistration(
   runtime: Pick<Runtime, 'db' | 'clock' | 'config' | 'keyring' | 'logger'>,
-  input: { userId: string; sessionId: string; response: RegistrationResponseJSON; label?: string },
+  input: { userId: string; binding: ChallengeBinding; response: RegistrationResponseJSON; label?: string },
   transact: Transact,
   link?: (trx: Store, credential: RegisteredCredential) => Promise<string | null>,
 ): Promise<RegisteredCredential> {
-  const challenge = await claimChallenge(runtime, input.sessionId, 'register');
+  const challenge = await claimChallenge(runtime, input.binding, 'register');
   if (challenge.user_id !== input.userId || !challenge.user_handle) throw webauthnRefused();
   const rp = relyingPartyOf(runtime.config);
   const { verifyRegistrationResponse } = await simpleWebAuthn();

@@ -5,6 +5,7 @@ import type { Runtime } from '../../runtime/Runtime.js';
 import type { Transact } from '../../store/Transact.js';
 import { saveWebauthnChallenge } from '../../store/repositories/webauthnChallenges.js';
 import { listWebauthnCredentials } from '../../store/repositories/webauthnCredentials.js';
+import { bindingKey, type ChallengeBinding } from './challengeBinding.js';
 import { challengeLifetimeMs } from './challengeLifetime.js';
 import { relyingPartyOf } from './relyingParty.js';
 import { simpleWebAuthn } from './simpleWebAuthn.js';
@@ -12,12 +13,12 @@ import { openUserHandle, sealUserHandle } from './userHandle.js';
 
 /**
  * PublicKeyCredentialCreationOptions for a new security key or passkey of a signed-in user.
- * The challenge is single use and bound to the session that asked; the user handle is the
+ * The challenge is single use and bound to whoever asked (session or setupToken); the user handle is the
  * user's one random WebAuthn id (never the account id or e-mail), kept sealed.
  */
 export async function startRegistration(
   runtime: Pick<Runtime, 'db' | 'clock' | 'config' | 'keyring'>,
-  input: { userId: string; email: string; sessionId: string },
+  input: { userId: string; email: string; binding: ChallengeBinding },
   transact: Transact,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const rp = relyingPartyOf(runtime.config);
@@ -43,7 +44,7 @@ export async function startRegistration(
       id,
       user_id: input.userId,
       purpose: 'register',
-      session_id: input.sessionId,
+      bound_to: bindingKey(input.binding),
       challenge: options.challenge,
       user_handle: sealUserHandle(runtime.keyring, handle, { table: 'webauthn_challenges', rowId: id }),
       action: null,

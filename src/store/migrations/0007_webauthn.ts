@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 /**
  * WebAuthn security keys and passkeys: their credentials, the single-use challenges of
- * registration and confirmation bound to a session, and the signed confirmations of actions.
+ * registration and confirmation bound to their asker, and the signed confirmations of actions.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -31,9 +31,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
     .addColumn('user_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('purpose', 'varchar(16)', (c) => c.notNull())
-    // The session that asked: only it may answer. (Sign-in and step-up challenges wait in the
-    // factor model's mfa_challenges, bound to the mfaToken or session there.)
-    .addColumn('session_id', 'varchar(64)', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+    // `session:<id>` or `setup:<mfa_challenges id>`: only the asker may answer. (Sign-in and
+    // step-up challenges wait in mfa_challenges, bound to the mfaToken or session there.)
+    .addColumn('bound_to', 'varchar(100)', (c) => c.notNull())
     .addColumn('challenge', 'varchar(100)', (c) => c.notNull())
     // Registration: the sealed user handle the new credential gets. Confirmation: the canonical action.
     .addColumn('user_handle', 'text')
@@ -42,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('consumed_at', 'varchar(32)')
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('webauthn_challenges_session_idx').on('webauthn_challenges').columns(['session_id', 'purpose']).execute();
+  await db.schema.createIndex('webauthn_challenges_bound_idx').on('webauthn_challenges').columns(['bound_to', 'purpose']).execute();
 
   await db.schema
     .createTable('action_confirmations')

@@ -1,18 +1,18 @@
 import type { Store } from '../openDatabase.js';
 import type { WebauthnChallengeRow } from '../schema.js';
 
-/** Stores a challenge, dropping the earlier ones of the same session and purpose. */
+/** Stores a challenge, dropping the earlier ones of the same binding and purpose. */
 export async function saveWebauthnChallenge(db: Store, challenge: WebauthnChallengeRow): Promise<void> {
-  await db.deleteFrom('webauthn_challenges').where('session_id', '=', challenge.session_id).where('purpose', '=', challenge.purpose).execute();
+  await db.deleteFrom('webauthn_challenges').where('bound_to', '=', challenge.bound_to).where('purpose', '=', challenge.purpose).execute();
   await db.insertInto('webauthn_challenges').values(challenge).execute();
 }
 
-/** The live challenge of that session and purpose, if any. */
-export function findWebauthnChallenge(db: Store, sessionId: string, purpose: string, now: string): Promise<WebauthnChallengeRow | undefined> {
+/** The live challenge of that binding and purpose, if any. */
+export function findWebauthnChallenge(db: Store, boundTo: string, purpose: string, now: string): Promise<WebauthnChallengeRow | undefined> {
   return db
     .selectFrom('webauthn_challenges')
     .selectAll()
-    .where('session_id', '=', sessionId)
+    .where('bound_to', '=', boundTo)
     .where('purpose', '=', purpose)
     .where('consumed_at', 'is', null)
     .where('expires_at', '>', now)

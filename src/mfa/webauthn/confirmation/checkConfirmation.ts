@@ -25,7 +25,7 @@ export async function checkConfirmation(
   runtime: Pick<Runtime, 'db' | 'clock' | 'config' | 'keyring' | 'logger'>,
   input: { actor: string; sessionId: string; requestId: string; action: string; resource: string; value: unknown; response: AuthenticationResponseJSON },
 ): Promise<CheckedConfirmation> {
-  const challenge = await claimChallenge(runtime, input.sessionId, 'confirm');
+  const challenge = await claimChallenge(runtime, { session: input.sessionId }, 'confirm');
   if (challenge.user_id !== input.actor || !challenge.action) throw webauthnRefused();
   const pending = JSON.parse(challenge.action) as SensitiveAction;
   const { json, sha256 } = canonicalAction(pending);

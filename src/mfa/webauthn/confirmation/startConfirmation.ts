@@ -5,6 +5,7 @@ import type { Runtime } from '../../../runtime/Runtime.js';
 import type { Transact } from '../../../store/Transact.js';
 import { saveWebauthnChallenge } from '../../../store/repositories/webauthnChallenges.js';
 import { authenticationOptions } from '../authenticationOptions.js';
+import { bindingKey } from '../challengeBinding.js';
 import { challengeLifetimeMs } from '../challengeLifetime.js';
 import { canonicalAction, type SensitiveAction } from './canonicalAction.js';
 
@@ -42,7 +43,7 @@ export async function startConfirmation(
       id: randomUUID(),
       user_id: input.actor,
       purpose: 'confirm',
-      session_id: input.sessionId,
+      bound_to: bindingKey({ session: input.sessionId }),
       challenge: options.challenge,
       user_handle: null,
       action: json,
