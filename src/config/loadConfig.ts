@@ -36,6 +36,10 @@ const environmentSchema = z.object({
   GATEHOUSE_BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   // Base64 32-byte keys separated by commas; the first wraps new data keys (see src/crypto/keyring).
   GATEHOUSE_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/=]+(,[A-Za-z0-9+/=]+)*$/, 'must be base64 keys separated by commas').optional(),
+  GATEHOUSE_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://[user:pass@]host[:port] or smtps://…').optional(),
+  GATEHOUSE_MAIL_FROM: z.email('must be an e-mail address').optional(),
+  GATEHOUSE_SMS_PROVIDER: z.enum(['outbox', 'sns']).default('outbox'),
+  GATEHOUSE_SNS_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
   GATEHOUSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).strict();
 
@@ -58,6 +62,12 @@ export interface Config {
   sessionMaxMs: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** SMTP server for e-mail; the outbox when absent. */
+  smtpUrl?: string;
+  mailFrom: string;
+  smsProvider: 'outbox' | 'sns';
+  /** Another SNS-compatible endpoint than AWS's (tests, LocalStack). */
+  snsEndpoint?: string;
   /** Master keys given in the environment (instead of `<data>/keys/master.key`). */
   masterKey?: string;
 }
@@ -102,6 +112,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitBytes: e.GATEHOUSE_BODY_LIMIT_BYTES,
     logLevel: e.GATEHOUSE_LOG_LEVEL,
     masterKey: e.GATEHOUSE_MASTER_KEY,
+    smtpUrl: e.GATEHOUSE_SMTP_URL,
+    mailFrom: e.GATEHOUSE_MAIL_FROM ?? `gatehouse@${new URL(e.GATEHOUSE_PUBLIC_URL ?? 'https://localhost').hostname}`,
+    smsProvider: e.GATEHOUSE_SMS_PROVIDER,
+    snsEndpoint: e.GATEHOUSE_SNS_ENDPOINT,
     ...overrides,
   };
   config.dataDir = dataDir;

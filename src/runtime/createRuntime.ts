@@ -8,7 +8,7 @@ import { createKeyring } from '../crypto/keyring/createKeyring.js';
 import { loadMasterKeys } from '../crypto/keyring/masterKeys.js';
 import { loadOrCreateSecret } from '../crypto/loadOrCreateSecret.js';
 import type { Deliver } from '../delivery/Deliver.js';
-import { writeToOutbox } from '../delivery/writeToOutbox.js';
+import { chooseDelivery } from '../delivery/chooseDelivery.js';
 import { hashPassword } from '../identity/passwords/hashPassword.js';
 import { localSessionRevocations, type SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import { openDatabase } from '../store/openDatabase.js';
@@ -40,7 +40,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     db,
     clock,
     logger,
-    deliver: options.deliver ?? writeToOutbox(config.dataDir, clock),
+    deliver: options.deliver ?? chooseDelivery(config, clock),
     authorizer,
     keyring: createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey)),
     sessionRevocations: options.sessionRevocations ?? localSessionRevocations(),
