@@ -4,10 +4,11 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { authorizedRequest } from './authorizedRequest.js';
+import { bearerRequest } from './bearerRequest.js';
 import { signInRate } from './signInRate.js';
 import type { Benchmark, BenchResult } from './support/BenchResult.js';
 
-const benchmarks: Record<string, Benchmark> = { signInRate, authorizedRequest };
+const benchmarks: Record<string, Benchmark> = { signInRate, authorizedRequest, bearerRequest };
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in benchmarks));

@@ -1,7 +1,10 @@
 import { Command } from 'commander';
+import { clientAddCommand } from './commands/clientAdd.js';
+import { clientRotateSecretCommand } from './commands/clientRotateSecret.js';
 import { confirmationVerifyCommand } from './commands/confirmationVerify.js';
 import { groupAddCommand } from './commands/groupAdd.js';
 import { keysRotateCommand } from './commands/keysRotate.js';
+import { keysRotateSigningCommand } from './commands/keysRotateSigning.js';
 import { serveCommand } from './commands/serve.js';
 import { userAddCommand } from './commands/userAdd.js';
 
@@ -11,7 +14,12 @@ export function buildProgram(): Command {
   serveCommand(program);
   userAddCommand(program.command('user').description('manage users'));
   groupAddCommand(program.command('group').description('manage group membership'));
-  keysRotateCommand(program.command('keys').description('manage encryption keys'));
+  const keys = program.command('keys').description('manage encryption and signing keys');
+  keysRotateCommand(keys);
+  keysRotateSigningCommand(keys);
+  const client = program.command('client').description('manage machine clients');
+  clientAddCommand(client);
+  clientRotateSecretCommand(client);
   confirmationVerifyCommand(program.command('confirmation').description('signed confirmations of sensitive actions'));
   return program;
 }

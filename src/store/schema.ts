@@ -96,6 +96,45 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** An Ed25519 signing key; `private_jwk` is sealed by the keyring. */
+export interface SigningKeysTable {
+  kid: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+/** A refresh token (SHA-256 only) in its rotation family, bound to the session that began it. */
+export interface RefreshTokensTable {
+  id: string;
+  token_hash: string;
+  family_id: string;
+  session_id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** A machine client (the Cedar principal `Client::"<name>"`). */
+export interface ClientsTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+/** A client secret; only its SHA-256 is kept. */
+export interface ClientSecretsTable {
+  id: string;
+  client_id: string;
+  secret_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 /** A registered security key or passkey; `user_handle` is sealed by the keyring. */
 export interface WebauthnCredentialsTable {
   id: string;
@@ -153,6 +192,10 @@ export interface Database {
   grades: GradesTable;
   orders: OrdersTable;
   audit_events: AuditEventsTable;
+  signing_keys: SigningKeysTable;
+  refresh_tokens: RefreshTokensTable;
+  clients: ClientsTable;
+  client_secrets: ClientSecretsTable;
   webauthn_credentials: WebauthnCredentialsTable;
   webauthn_challenges: WebauthnChallengesTable;
   action_confirmations: ActionConfirmationsTable;
@@ -165,6 +208,10 @@ export type CodeRow = Selectable<CodesTable>;
 export type GradeRow = Selectable<GradesTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type SigningKeyRow = Selectable<SigningKeysTable>;
+export type RefreshTokenRow = Selectable<RefreshTokensTable>;
+export type ClientRow = Selectable<ClientsTable>;
+export type ClientSecretRow = Selectable<ClientSecretsTable>;
 export type WebauthnCredentialRow = Selectable<WebauthnCredentialsTable>;
 export type WebauthnChallengeRow = Selectable<WebauthnChallengesTable>;
 export type ActionConfirmationRow = Selectable<ActionConfirmationsTable>;

@@ -17,6 +17,7 @@ describe('authorize', () => {
 
   it('lists every shipped policy id', () => {
     expect(authorizer.policyIds).toEqual([
+      'clients.reporting-reads-grades',
       'grades.teachers-write',
       'grades.teachers-read',
       'grades.student-reads-own',

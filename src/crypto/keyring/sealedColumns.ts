@@ -10,6 +10,8 @@ export interface SealedColumn {
  * A feature that seals a new column adds it here, or rotation would leave it behind.
  */
 export const sealedColumns: SealedColumn[] = [
+  // Ed25519 private keys that sign access and ID tokens.
+  { table: 'signing_keys', column: 'private_jwk', idColumn: 'kid' },
   { table: 'webauthn_credentials', column: 'user_handle', idColumn: 'id' },
   { table: 'webauthn_challenges', column: 'user_handle', idColumn: 'id' },
 ];
