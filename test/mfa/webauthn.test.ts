@@ -1,6 +1,5 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,9 @@ import { createKeyring } from '../../src/crypto/keyring/createKeyring.js';
 import { loadMasterKeys, masterKeyFile, newMasterKeyText } from '../../src/crypto/keyring/masterKeys.js';
 import { rewrapSealedValues } from '../../src/crypto/keyring/rewrapSealedValues.js';
 import { verifyConfirmation } from '../../src/mfa/webauthn/confirmation/verifyConfirmation.js';
+import { plainTransact } from '../../src/store/Transact.js';
+import { createClient } from '../../src/tokens/clients/createClient.js';
+import { gatehouse } from '../support/gatehouse.js';
 import { SoftAuthenticator } from '../support/softAuthenticator.js';
 import { startTestServer, type Client, type TestServer } from '../support/testServer.js';
 
@@ -48,14 +50,9 @@ process.stdout.write(String(fs.readdirSync(dir).filter(f=>f.startsWith('gatehous
 }
 
 /** `gatehouse confirmation verify <id>` on the built binary, against the test server's data. */
-function verifyFromCli(id: string): Promise<{ code: number; check: { valid: boolean; reason?: string } }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, GATEHOUSE_LOG_LEVEL: 'silent' };
-    execFile(process.execPath, [path.resolve('bin/gatehouse.js'), 'confirmation', 'verify', id, '--data', gh.dataDir], { env, timeout: 20_000 }, (error, stdout) => {
-      if (error && typeof error.code !== 'number') return reject(error);
-      resolve({ code: typeof error?.code === 'number' ? error.code : 0, check: JSON.parse(stdout) });
-    });
-  });
+async function verifyFromCli(id: string): Promise<{ code: number | null; check: { valid: boolean; reason?: string } }> {
+  const run = await gatehouse(['confirmation', 'verify', id, '--data', gh.dataDir]);
+  return { code: run.code, check: JSON.parse(run.stdout) };
 }
 
 beforeAll(async () => {
@@ -234,6 +231,14 @@ describe('signed confirmation of a grade update', () => {
     const gradeId = await newGrade();
     expect((await student.post(`/api/grades/${gradeId}/confirmation`, { score: 100 })).status).toBe(403);
     expect((await teacher.post('/api/grades/nope/confirmation', { score: 100 })).status).toBe(404);
+    // A machine client holds no key: refused, not a 500.
+    const reporting = await createClient(gh.runtime, 'reporting', plainTransact(gh.runtime.db));
+    const token = (await gh.client().post('/auth/token', { grant_type: 'client_credentials', client_id: reporting.clientId, client_secret: reporting.clientSecret })).body.accessToken;
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await gh.client().post(`/api/grades/${gradeId}/confirmation`, { score: 100 }, { headers: bearer })).status).toBe(403);
+    const { response } = await signedUpdate(gradeId, 100);
+    const put = await gh.client().request('PUT', `/api/grades/${gradeId}`, { json: { score: 100, confirmation: { response } }, headers: bearer });
+    expect(put.status).toBe(403);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import { authenticationResponse } from '../../http/routes/webauthnResponseSchemas.js';
@@ -38,19 +38,16 @@ export function gradeRoutes(runtime: Runtime): Hono<HttpEnv> {
   app.put('/:id', event('UpdateGrade'), async (c) => {
     const { id } = readParams(c, gradeId);
     const input = await readJson(c, scoreChange);
-    const { user, session } = c.var.caller!;
     // A signed confirmation, when sent, must cover exactly this update (see POST /:id/confirmation).
-    const confirmation =
-      input.confirmation &&
-      (await checkConfirmation(runtime, { actor: user.id, sessionId: session.id, requestId: c.var.requestId, ...gradeUpdateAction(id, input.score), response: input.confirmation.response }));
+    const confirmation = input.confirmation && (await checkConfirmation(runtime, { ...confirmingUser(c), requestId: c.var.requestId, ...gradeUpdateAction(id, input.score), response: input.confirmation.response }));
     return c.json(await updateGrade(runtime, authorizeCaller(c, runtime.authorizer), { gradeId: id, score: input.score, confirmation }, c.var.transact));
   });
 
   app.post('/:id/confirmation', event('RequestGradeConfirmation'), async (c) => {
     const { id } = readParams(c, gradeId);
     const input = await readJson(c, confirmationAsk);
-    const { user, session } = c.var.caller!;
-    return c.json(await requestGradeConfirmation(runtime, authorizeCaller(c, runtime.authorizer), { actorId: user.id, sessionId: session.id, gradeId: id, score: input.score }, c.var.transact));
+    const { actor, sessionId } = confirmingUser(c);
+    return c.json(await requestGradeConfirmation(runtime, authorizeCaller(c, runtime.authorizer), { actorId: actor, sessionId, gradeId: id, score: input.score }, c.var.transact));
   });
 
   app.get('/:id', event('GetGrade'), async (c) => {
@@ -67,4 +64,11 @@ export function gradeRoutes(runtime: Runtime): Hono<HttpEnv> {
   });
 
   return app;
+}
+
+/** The signed-in user confirming an action with their key, and their session; a machine client holds no key. */
+function confirmingUser(c: Context<HttpEnv>): { actor: string; sessionId: string } {
+  const caller = c.get('caller');
+  if (!caller) throw new GatehouseError('ACCESS_DENIED', 'Only a signed-in user confirms an action with a security key');
+  return { actor: caller.user.id, sessionId: caller.session.id };
 }
