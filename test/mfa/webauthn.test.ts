@@ -89,7 +89,7 @@ describe('WebAuthn registration', () => {
   it('records the factor type and outcome, with the WebAuthn response redacted', async () => {
     const event = await lastEvent('WebAuthnRegister');
     expect(event.requestParameters.response).toBe('[REDACTED]');
-    expect(event.responseElements).toMatchObject({ factor: 'webauthn', outcome: 'ENROLLED' });
+    expect(event.responseElements).toMatchObject({ mfa: { factorType: 'webauthn', outcome: 'ENROLLED' } });
     expect(JSON.stringify(event)).not.toContain('attestationObject');
   });
 
@@ -140,7 +140,7 @@ describe('signed confirmation of a grade update', () => {
 
     const updated = await teacher.put(`/api/grades/${gradeId}`, { score: 95, confirmation: { response } });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ score: 95, confirmation: { factor: 'webauthn', actionSha256: asked.actionSha256 } });
+    expect(updated.body).toMatchObject({ score: 95, confirmation: { factorType: 'webauthn', actionSha256: asked.actionSha256 } });
 
     const event = await lastEvent('UpdateGrade');
     expect(event.responseElements.confirmation).toEqual(updated.body.confirmation);

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { GatehouseError } from '../../errors/GatehouseError.js';
-import { authenticationResponse } from '../../http/routes/webauthnResponseSchemas.js';
+import { authenticationResponse } from '../../mfa/webauthn/responseSchemas.js';
 import { checkConfirmation } from '../../mfa/webauthn/confirmation/checkConfirmation.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { actorIdOf } from '../../http/actorIdOf.js';

@@ -8,7 +8,7 @@ import type { HttpEnv } from '../HttpEnv.js';
 import { event } from '../middleware/event.js';
 import { requireCaller } from '../middleware/requireCaller.js';
 import { readJson } from '../readInput.js';
-import { registrationResponse } from './webauthnResponseSchemas.js';
+import { registrationResponse } from '../../mfa/webauthn/responseSchemas.js';
 
 const registration = z.strictObject({ response: registrationResponse, label: z.string().trim().min(1).max(100).optional() });
 

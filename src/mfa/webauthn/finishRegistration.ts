@@ -76,7 +76,7 @@ export async function finishRegistration(
     });
     const factorId = link ? await link(trx, registered) : null;
     if (factorId) await linkWebauthnFactor(trx, id, factorId);
-    return { ...registered, factor: 'webauthn', outcome: 'ENROLLED' };
+    return { ...registered, mfa: { factorType: 'webauthn', outcome: 'ENROLLED' } };
   });
   return registered;
 }

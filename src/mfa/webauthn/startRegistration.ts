@@ -52,7 +52,7 @@ export async function startRegistration(
       consumed_at: null,
       created_at: isoAt(now),
     });
-    return { factor: 'webauthn', outcome: 'CHALLENGE_ISSUED' };
+    return { mfa: { factorType: 'webauthn', outcome: 'SETUP' } };
   });
   return options;
 }

@@ -13,7 +13,7 @@ import { canonicalAction, sameCanonical, type SensitiveAction } from './canonica
 export interface CheckedConfirmation {
   actionSha256: string;
   /** What the action's audit event records: the confirmation's id and the hash the key signed. */
-  record(trx: Store): Promise<{ id: string; factor: 'webauthn'; actionSha256: string }>;
+  record(trx: Store): Promise<{ id: string; factorType: 'webauthn'; actionSha256: string }>;
 }
 
 /**
@@ -52,7 +52,7 @@ export async function checkConfirmation(
         assertion: JSON.stringify(input.response),
         created_at: isoAt(runtime.clock()),
       });
-      return { id, factor: 'webauthn', actionSha256 };
+      return { id, factorType: 'webauthn', actionSha256 };
     },
   };
 }

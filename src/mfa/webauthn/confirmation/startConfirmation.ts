@@ -51,7 +51,7 @@ export async function startConfirmation(
       consumed_at: null,
       created_at: isoAt(now),
     });
-    return { factor: 'webauthn', outcome: 'CONFIRMATION_REQUESTED', actionSha256 };
+    return { mfa: { factorType: 'webauthn', outcome: 'CONFIRMATION_REQUESTED' }, actionSha256 };
   });
   return { action, actionSha256, options };
 }
