@@ -21,8 +21,9 @@ export interface VerifiedAssertion {
 
 /**
  * Verifies an assertion against the challenge the caller took (single use, bound to its
- * attempt) and the stored public key of one of `userId`'s keys: origin, RP ID hash, user presence, signature, and a signature
- * counter that must move forward (WebAuthn §7.2 step 21: a counter that does not may be a clone).
+ * attempt) and the stored public key of one of `userId`'s keys: origin, RP ID hash, user
+ * presence, signature, and a signature counter that must move forward (WebAuthn §7.2 step 21:
+ * a counter that does not may be a clone).
  */
 export async function verifyAssertion(
   runtime: Pick<Runtime, 'db' | 'clock' | 'config' | 'keyring' | 'logger'>,
