@@ -5,6 +5,8 @@ import { confirmationVerifyCommand } from './commands/confirmationVerify.js';
 import { groupAddCommand } from './commands/groupAdd.js';
 import { keysRotateCommand } from './commands/keysRotate.js';
 import { keysRotateSigningCommand } from './commands/keysRotateSigning.js';
+import { mfaQrCommand } from './commands/mfaQr.js';
+import { rootInitCommand } from './commands/rootInit.js';
 import { serveCommand } from './commands/serve.js';
 import { userAddCommand } from './commands/userAdd.js';
 
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
   serveCommand(program);
   userAddCommand(program.command('user').description('manage users'));
   groupAddCommand(program.command('group').description('manage group membership'));
+  rootInitCommand(program.command('root').description('the root account'));
+  mfaQrCommand(program.command('mfa').description('second factors'));
   const keys = program.command('keys').description('manage encryption and signing keys');
   keysRotateCommand(keys);
   keysRotateSigningCommand(keys);

@@ -38,6 +38,8 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
   source_ip: string | null;
   user_agent: string | null;
+  /** When the session last proved its user (sign-in or step-up); null means at `created_at`. */
+  authenticated_at: Timestamp | null;
 }
 
 /** A one-time code sent by e-mail; only its HMAC is kept. */
@@ -94,6 +96,43 @@ export interface AuditEventsTable {
   body: string;
   previous_hash: string;
   hash: string;
+}
+
+/** A second factor of a user; `secret` is sealed by the keyring. `type` is totp, hotp, sms or webauthn. */
+export interface MfaFactorsTable {
+  id: string;
+  user_id: string;
+  type: string;
+  label: string;
+  secret: string | null;
+  counter: number | null;
+  last_step: number | null;
+  enabled_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A pending second step (`mfaToken`) or first enrolment (`setupToken`); only the token's SHA-256 is kept. */
+export interface MfaChallengesTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  purpose: string;
+  session_id: string | null;
+  tries: number;
+  challenge: string | null;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** One recovery code; only its HMAC is kept. */
+export interface MfaRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
 }
 
 /** An Ed25519 signing key; `private_jwk` is sealed by the keyring. */
@@ -192,6 +231,9 @@ export interface Database {
   grades: GradesTable;
   orders: OrdersTable;
   audit_events: AuditEventsTable;
+  mfa_factors: MfaFactorsTable;
+  mfa_challenges: MfaChallengesTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
   signing_keys: SigningKeysTable;
   refresh_tokens: RefreshTokensTable;
   clients: ClientsTable;
@@ -208,6 +250,8 @@ export type CodeRow = Selectable<CodesTable>;
 export type GradeRow = Selectable<GradesTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type MfaFactorRow = Selectable<MfaFactorsTable>;
+export type MfaChallengeRow = Selectable<MfaChallengesTable>;
 export type SigningKeyRow = Selectable<SigningKeysTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type ClientRow = Selectable<ClientsTable>;

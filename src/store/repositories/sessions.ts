@@ -66,3 +66,8 @@ export async function revokeUserSessions(db: Store, userId: string, at: string, 
   const rows = await query.returning('id').execute();
   return rows.map((row) => row.id);
 }
+
+/** The session proved a second factor at `at` (step-up): it is MFA-authenticated from then. */
+export async function markSessionAuthenticated(db: Store, sessionId: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ mfa: 1, authenticated_at: at }).where('id', '=', sessionId).execute();
+}
