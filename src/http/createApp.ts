@@ -21,7 +21,6 @@ import { homeRoutes } from './routes/homeRoutes.js';
 import { mfaRoutes } from './routes/mfaRoutes.js';
 import { tokenRoutes } from './routes/tokenRoutes.js';
 import { wellKnownRoutes } from './routes/wellKnownRoutes.js';
-import { webauthnRoutes } from './routes/webauthnRoutes.js';
 
 /**
  * The Hono application, the same behind the Node HTTPS server and the Lambda handler:
@@ -49,7 +48,6 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
   app.use(sessionCookie(runtime));
 
   app.route('/', homeRoutes(runtime));
-  app.route('/auth/mfa/webauthn', webauthnRoutes(runtime));
   app.route('/auth', authRoutes(runtime));
   app.route('/auth', mfaRoutes(runtime));
   app.route('/auth/token', tokenRoutes(runtime));

@@ -178,7 +178,7 @@ export interface ClientSecretsTable {
 export interface WebauthnCredentialsTable {
   id: string;
   user_id: string;
-  factor_id: string | null;
+  factor_id: string;
   /** base64url, as the authenticator names it. */
   credential_id: string;
   /** COSE public key, base64url. */

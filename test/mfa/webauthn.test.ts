@@ -20,10 +20,28 @@ let teacher: Client;
 let student: Client;
 let studentId: string;
 let key: SoftAuthenticator;
+/** A second key of the teacher. */
+let spare: SoftAuthenticator;
 
 async function lastEvent(name: string) {
   const row = await gh.runtime.db.selectFrom('audit_events').selectAll().where('event_name', '=', name).orderBy('sequence', 'desc').executeTakeFirstOrThrow();
   return JSON.parse(row.body);
+}
+
+async function counterOf(authenticator: SoftAuthenticator): Promise<number> {
+  const row = await gh.runtime.db.selectFrom('webauthn_credentials').select('counter').where('credential_id', '=', authenticator.id).executeTakeFirstOrThrow();
+  return Number(row.counter);
+}
+
+/** A new session of the teacher, signed in with `authenticator` as the second factor. */
+async function signInWithKey(authenticator: SoftAuthenticator): Promise<Client> {
+  const client = gh.client();
+  const { mfaToken } = (await client.post('/auth/sign-in', { email: 'teacher@school.test', password })).body;
+  const requested = (await client.post('/auth/sign-in/mfa/challenge', { mfaToken, method: 'webauthn' })).body;
+  const answer = await client.post('/auth/sign-in/mfa', { mfaToken, method: 'webauthn', response: authenticator.authenticate(requested) });
+  expect(answer.body.status).toBe('SIGNED_IN');
+  client.csrfToken = answer.body.csrfToken;
+  return client;
 }
 
 async function newGrade(score = 70): Promise<string> {
@@ -64,21 +82,25 @@ beforeAll(async () => {
   await teacher.signIn('teacher@school.test', password);
   await student.signIn('student@school.test', password);
   key = new SoftAuthenticator(gh.runtime.config.publicUrl);
+  spare = new SoftAuthenticator(gh.runtime.config.publicUrl);
 });
 afterAll(() => gh.close());
 
 describe('WebAuthn registration', () => {
-  it('registers a software security key (ES256, attestation none)', async () => {
+  it('registers a software security key (ES256, attestation none) as an enabled factor', async () => {
     const options = await teacher.post('/auth/mfa/webauthn/register/options');
     expect(options.status).toBe(200);
     expect(options.body).toMatchObject({ rp: { id: 'localhost', name: 'Gatehouse' }, attestation: 'none', authenticatorSelection: { userVerification: 'preferred' } });
     const verified = await teacher.post('/auth/mfa/webauthn/register/verify', { response: key.register(options.body), label: 'Blue key' });
-    expect(verified.status).toBe(201);
-    expect(verified.body.factor).toMatchObject({ type: 'webauthn', label: 'Blue key', userVerified: true });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ status: 'ENABLED', recoveryCodes: expect.any(Array) });
+    const factors = (await teacher.get('/auth/mfa')).body.factors;
+    expect(factors).toEqual([expect.objectContaining({ type: 'webauthn', label: 'Blue key', enabled: true })]);
 
     const stored = await gh.runtime.db.selectFrom('webauthn_credentials').selectAll().executeTakeFirstOrThrow();
     expect(stored.credential_id).toBe(key.id);
-    // The user handle is sealed: neither its base64url nor its bytes are in the database file.
+    expect(stored.factor_id).toBe(factors[0].id);
+    // The user handle is sealed: neither its base64url nor its bytes are in the database files.
     const handle = Buffer.from(options.body.user.id, 'base64url');
     expect(stored.user_handle.startsWith('gk1.')).toBe(true);
     expect(databaseFilesHold(Buffer.from(key.id))).toBe(true);
@@ -87,18 +109,18 @@ describe('WebAuthn registration', () => {
   });
 
   it('records the factor type and outcome, with the WebAuthn response redacted', async () => {
-    const event = await lastEvent('WebAuthnRegister');
+    const event = await lastEvent('EnableWebAuthn');
     expect(event.requestParameters.response).toBe('[REDACTED]');
     expect(event.responseElements).toMatchObject({ mfa: { factorType: 'webauthn', outcome: 'ENROLLED' } });
     expect(JSON.stringify(event)).not.toContain('attestationObject');
+    expect((await lastEvent('SetupWebAuthn')).responseElements).toMatchObject({ mfa: { factorType: 'webauthn', outcome: 'SETUP' } });
   });
 
-  it('refuses an answer to a challenge already used, and offers the key as excluded next time', async () => {
+  it('refuses an answer to a challenge already used, and excludes registered keys', async () => {
     const options = await teacher.post('/auth/mfa/webauthn/register/options');
     expect(options.body.excludeCredentials.map((c: { id: string }) => c.id)).toEqual([key.id]);
-    const other = new SoftAuthenticator(gh.runtime.config.publicUrl);
-    const response = other.register(options.body);
-    expect((await teacher.post('/auth/mfa/webauthn/register/verify', { response })).status).toBe(201);
+    const response = spare.register(options.body);
+    expect((await teacher.post('/auth/mfa/webauthn/register/verify', { response })).status).toBe(200);
     const replay = await teacher.post('/auth/mfa/webauthn/register/verify', { response });
     expect(replay.status).toBe(400);
     expect(replay.body.error.code).toBe('INVALID_CODE');
@@ -115,12 +137,12 @@ describe('WebAuthn registration', () => {
 
   it('needs a sign-in within the last 10 minutes to enrol', async () => {
     const late = gh.client();
-    await late.signIn('teacher@school.test', password);
+    await late.signIn('student@school.test', password);
     now += 11 * 60_000;
     try {
       const answer = await late.post('/auth/mfa/webauthn/register/options');
       expect(answer.status).toBe(401);
-      expect((await student.post('/auth/mfa/webauthn/register/options')).status).toBe(401);
+      expect(answer.body.error.code).toBe('STEP_UP_REQUIRED');
     } finally {
       now -= 11 * 60_000;
     }
@@ -128,9 +150,81 @@ describe('WebAuthn registration', () => {
   });
 });
 
+describe('WebAuthn second step of sign-in', () => {
+  async function firstStep(): Promise<{ client: Client; mfaToken: string; methods: string[] }> {
+    const client = gh.client();
+    const answer = await client.post('/auth/sign-in', { email: 'teacher@school.test', password });
+    expect(answer.body.status).toBe('MFA_REQUIRED');
+    return { client, mfaToken: answer.body.mfaToken, methods: answer.body.methods };
+  }
+
+  async function options(mfaToken: string, client: Client) {
+    const answer = await client.post('/auth/sign-in/mfa/challenge', { mfaToken, method: 'webauthn' });
+    expect(answer.status).toBe(200);
+    return answer.body;
+  }
+
+  it('signs in with the key: request options, then an assertion, and the session is MFA-authenticated', async () => {
+    const { client, mfaToken, methods } = await firstStep();
+    expect(methods).toEqual(['webauthn', 'recovery']);
+    const requested = await options(mfaToken, client);
+    expect(requested).toMatchObject({ rpId: 'localhost', userVerification: 'preferred' });
+    expect(requested.allowCredentials.map((c: { id: string }) => c.id).sort()).toEqual([key.id, spare.id].sort());
+    const answer = await client.post('/auth/sign-in/mfa', { mfaToken, method: 'webauthn', response: key.authenticate(requested) });
+    expect(answer.status).toBe(200);
+    expect(answer.body.status).toBe('SIGNED_IN');
+    client.csrfToken = answer.body.csrfToken;
+    expect((await client.get('/auth/session')).body.session.mfa).toBe(true);
+    const event = await lastEvent('SignInMfa');
+    expect(event.responseElements.mfa).toEqual({ factorType: 'webauthn', outcome: 'SUCCESS' });
+    expect(event.requestParameters.response).toBe('[REDACTED]');
+  });
+
+  it('refuses a forged signature', async () => {
+    const { client, mfaToken } = await firstStep();
+    const answer = await client.post('/auth/sign-in/mfa', { mfaToken, method: 'webauthn', response: key.authenticate(await options(mfaToken, client), { forge: true }) });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('INVALID_CODE');
+    expect(client.cookie).toBeUndefined();
+  });
+
+  it('refuses a replayed challenge, even with a fresh signature over it', async () => {
+    const { client, mfaToken } = await firstStep();
+    const requested = await options(mfaToken, client);
+    const response = key.authenticate(requested);
+    // The first answer is wrong (another key's), and it spends the challenge.
+    expect((await client.post('/auth/sign-in/mfa', { mfaToken, method: 'webauthn', response: key.authenticate(requested, { forge: true }) })).status).toBe(400);
+    const replay = await client.post('/auth/sign-in/mfa', { mfaToken, method: 'webauthn', response });
+    expect(replay.status).toBe(400);
+    expect(replay.body.error.code).toBe('INVALID_CODE');
+  });
+
+  it('refuses an assertion made for another sign-in', async () => {
+    const first = await firstStep();
+    const second = await firstStep();
+    const response = key.authenticate(await options(first.mfaToken, first.client));
+    await options(second.mfaToken, second.client);
+    expect((await second.client.post('/auth/sign-in/mfa', { mfaToken: second.mfaToken, method: 'webauthn', response })).status).toBe(400);
+  });
+
+  it('refuses a signature counter that goes backwards (a cloned key)', async () => {
+    const { client, mfaToken } = await firstStep();
+    const before = await counterOf(key);
+    expect(before).toBeGreaterThan(0);
+    const answer = await client.post('/auth/sign-in/mfa', { mfaToken, method: 'webauthn', response: key.authenticate(await options(mfaToken, client), { counter: before - 1 }) });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('INVALID_CODE');
+    expect(await counterOf(key)).toBe(before);
+    // The real key carries on from where it was.
+    key.counter = before;
+  });
+});
+
 describe('signed confirmation of a grade update', () => {
   it('signs SHA-256 of the canonical action, stores the assertion with the audit event, and re-verifies it', async () => {
     const gradeId = await newGrade();
+    // The session has proven no second factor: a plain update asks for a step-up, a signed one is that factor.
+    expect((await teacher.put(`/api/grades/${gradeId}`, { score: 95 })).body.error.code).toBe('STEP_UP_REQUIRED');
     const { asked, response } = await signedUpdate(gradeId, 95);
     const teacherId = (await teacher.get('/auth/session')).body.user.id;
     expect(asked.action).toMatchObject({ actor: teacherId, action: 'UpdateGrade', resource: `Grade::"${gradeId}"`, value: { score: 95 } });
@@ -198,33 +292,35 @@ describe('signed confirmation of a grade update', () => {
 
   it('refuses a signature counter that goes backwards (a cloned key)', async () => {
     const gradeId = await newGrade();
-    const stored = await gh.runtime.db.selectFrom('webauthn_credentials').select('counter').where('credential_id', '=', key.id).executeTakeFirstOrThrow();
-    expect(Number(stored.counter)).toBeGreaterThan(1);
+    const before = await counterOf(key);
+    expect(before).toBeGreaterThan(1);
     const { response } = await signedUpdate(gradeId, 81, { counter: 1 });
     const answer = await teacher.put(`/api/grades/${gradeId}`, { score: 81, confirmation: { response } });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('INVALID_CODE');
-    const after = await gh.runtime.db.selectFrom('webauthn_credentials').select('counter').where('credential_id', '=', key.id).executeTakeFirstOrThrow();
-    expect(Number(after.counter)).toBe(Number(stored.counter));
+    expect(await counterOf(key)).toBe(before);
+    key.counter = before;
   });
 
   it('refuses a confirmation of another value, another grade or another session', async () => {
     const gradeId = await newGrade();
     const otherGrade = await newGrade();
+    const elsewhere = await signInWithKey(spare);
     let signed = await signedUpdate(gradeId, 90);
-    expect((await teacher.put(`/api/grades/${gradeId}`, { score: 91, confirmation: { response: signed.response } })).status).toBe(400);
+    expect((await teacher.put(`/api/grades/${gradeId}`, { score: 91, confirmation: { response: signed.response } })).body.error.code).toBe('INVALID_CODE');
     signed = await signedUpdate(gradeId, 90);
-    expect((await teacher.put(`/api/grades/${otherGrade}`, { score: 90, confirmation: { response: signed.response } })).status).toBe(400);
+    expect((await teacher.put(`/api/grades/${otherGrade}`, { score: 90, confirmation: { response: signed.response } })).body.error.code).toBe('INVALID_CODE');
     signed = await signedUpdate(gradeId, 90);
-    const elsewhere = gh.client();
-    await elsewhere.signIn('teacher@school.test', password);
-    expect((await elsewhere.put(`/api/grades/${gradeId}`, { score: 90, confirmation: { response: signed.response } })).status).toBe(400);
+    expect((await elsewhere.put(`/api/grades/${gradeId}`, { score: 90, confirmation: { response: signed.response } })).body.error.code).toBe('INVALID_CODE');
+    // The key itself was fine all along: the same steps for this very update pass.
+    signed = await signedUpdate(gradeId, 90);
+    expect((await teacher.put(`/api/grades/${gradeId}`, { score: 90, confirmation: { response: signed.response } })).status).toBe(200);
   });
 
   it('refuses a key answering for another relying party', async () => {
     const gradeId = await newGrade();
     const { response } = await signedUpdate(gradeId, 77, { rpId: 'evil.example' });
-    expect((await teacher.put(`/api/grades/${gradeId}`, { score: 77, confirmation: { response } })).status).toBe(400);
+    expect((await teacher.put(`/api/grades/${gradeId}`, { score: 77, confirmation: { response } })).body.error.code).toBe('INVALID_CODE');
   });
 
   it('lets only those who may update the grade ask for a confirmation', async () => {
@@ -239,6 +335,27 @@ describe('signed confirmation of a grade update', () => {
     const { response } = await signedUpdate(gradeId, 100);
     const put = await gh.client().request('PUT', `/api/grades/${gradeId}`, { json: { score: 100, confirmation: { response } }, headers: bearer });
     expect(put.status).toBe(403);
+  });
+});
+
+describe('step-up and removal', () => {
+  it('steps up a session with the key', async () => {
+    const challenge = await teacher.post('/auth/step-up/challenge', { method: 'webauthn' });
+    expect(challenge.status).toBe(200);
+    const stepped = await teacher.post('/auth/step-up', { method: 'webauthn', response: spare.authenticate(challenge.body) });
+    expect(stepped.status).toBe(200);
+    expect(stepped.body).toMatchObject({ status: 'STEPPED_UP', mfa: true });
+    const gradeId = await newGrade();
+    expect((await teacher.put(`/api/grades/${gradeId}`, { score: 71 })).status).toBe(200);
+    expect((await teacher.post('/auth/step-up', { method: 'webauthn', response: spare.authenticate(challenge.body) })).status).toBe(400);
+  });
+
+  it('removes the key with its factor', async () => {
+    const factors = (await teacher.get('/auth/mfa')).body.factors as Array<{ id: string }>;
+    const spareRow = await gh.runtime.db.selectFrom('webauthn_credentials').select('factor_id').where('credential_id', '=', spare.id).executeTakeFirstOrThrow();
+    expect(factors.map((f) => f.id)).toContain(spareRow.factor_id);
+    expect((await teacher.request('DELETE', `/auth/mfa/${spareRow.factor_id}`)).status).toBe(204);
+    expect(await gh.runtime.db.selectFrom('webauthn_credentials').select('id').where('credential_id', '=', spare.id).executeTakeFirst()).toBeUndefined();
   });
 });
 

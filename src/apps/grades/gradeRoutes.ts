@@ -40,6 +40,8 @@ export function gradeRoutes(runtime: Runtime): Hono<HttpEnv> {
     const input = await readJson(c, scoreChange);
     // A signed confirmation, when sent, must cover exactly this update (see POST /:id/confirmation).
     const confirmation = input.confirmation && (await checkConfirmation(runtime, { ...confirmingUser(c), requestId: c.var.requestId, ...gradeUpdateAction(id, input.score), response: input.confirmation.response }));
+    // The key's signature over this very update is a second factor proven now (Cedar: mfa, authAge 0).
+    if (confirmation) c.set('caller', { ...c.var.caller!, session: { ...c.var.caller!.session, mfa: 1 }, authAge: 0 });
     return c.json(await updateGrade(runtime, authorizeCaller(c, runtime.authorizer), { gradeId: id, score: input.score, confirmation }, c.var.transact));
   });
 

@@ -1,4 +1,4 @@
-import { GatehouseError } from '../../errors/GatehouseError.js';
+import { GatehouseError, isGatehouseError } from '../../errors/GatehouseError.js';
 import { startConfirmation, type ConfirmationRequest } from '../../mfa/webauthn/confirmation/startConfirmation.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import type { Transact } from '../../store/Transact.js';
@@ -16,6 +16,17 @@ export async function requestGradeConfirmation(
 ): Promise<ConfirmationRequest> {
   const grade = await findGrade(runtime.db, input.gradeId);
   if (!grade) throw new GatehouseError('NOT_FOUND', 'No such grade');
-  if (!authorize('UpdateGrade', gradeEntity(grade))) throw new GatehouseError('ACCESS_DENIED', 'Only teachers change grades');
+  if (!allowedWithFreshMfa(() => authorize('UpdateGrade', gradeEntity(grade)))) throw new GatehouseError('ACCESS_DENIED', 'Only teachers change grades');
   return startConfirmation(runtime, { actor: input.actorId, sessionId: input.sessionId, ...gradeUpdateAction(grade.id, input.score) }, transact);
+}
+
+// STEP_UP_REQUIRED means that a second factor proven now would allow the update: the
+// confirmation asked for here is that factor, so it may be asked for.
+function allowedWithFreshMfa(decide: () => boolean): boolean {
+  try {
+    return decide();
+  } catch (error) {
+    if (isGatehouseError(error, 'STEP_UP_REQUIRED')) return true;
+    throw error;
+  }
 }

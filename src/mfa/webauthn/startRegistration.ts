@@ -5,31 +5,34 @@ import type { Runtime } from '../../runtime/Runtime.js';
 import type { Transact } from '../../store/Transact.js';
 import { saveWebauthnChallenge } from '../../store/repositories/webauthnChallenges.js';
 import { listWebauthnCredentials } from '../../store/repositories/webauthnCredentials.js';
-import { bindingKey, type ChallengeBinding } from './challengeBinding.js';
+import { actingAs, type Enrollee } from '../enrol/Enrollee.js';
+import { bindingKey } from './challengeBinding.js';
 import { challengeLifetimeMs } from './challengeLifetime.js';
+import { enrolleeBinding } from './enrolleeBinding.js';
 import { relyingPartyOf } from './relyingParty.js';
 import { simpleWebAuthn } from './simpleWebAuthn.js';
 import { openUserHandle, sealUserHandle } from './userHandle.js';
 
 /**
- * PublicKeyCredentialCreationOptions for a new security key or passkey of a signed-in user.
+ * `POST /auth/mfa/webauthn/register/options`: PublicKeyCredentialCreationOptions for a new
+ * security key or passkey of a recently signed-in user (or root/an admin with a setupToken).
  * The challenge is single use and bound to whoever asked (session or setupToken); the user handle is the
  * user's one random WebAuthn id (never the account id or e-mail), kept sealed.
  */
 export async function startRegistration(
   runtime: Pick<Runtime, 'db' | 'clock' | 'config' | 'keyring'>,
-  input: { userId: string; email: string; binding: ChallengeBinding },
+  enrollee: Enrollee,
   transact: Transact,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const rp = relyingPartyOf(runtime.config);
-  const existing = await listWebauthnCredentials(runtime.db, input.userId);
+  const existing = await listWebauthnCredentials(runtime.db, enrollee.user.id);
   // WebAuthn §5.4.3: one user handle per account, so that a passkey replaces rather than duplicates.
   const handle = existing[0] ? openUserHandle(runtime.keyring, existing[0]) : randomBytes(32);
   const { generateRegistrationOptions } = await simpleWebAuthn();
   const options = await generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpID,
-    userName: input.email,
+    userName: enrollee.user.email,
     userID: new Uint8Array(handle),
     timeout: challengeLifetimeMs,
     attestationType: 'none',
@@ -42,9 +45,9 @@ export async function startRegistration(
   await transact(async (trx) => {
     await saveWebauthnChallenge(trx, {
       id,
-      user_id: input.userId,
+      user_id: enrollee.user.id,
       purpose: 'register',
-      bound_to: bindingKey(input.binding),
+      bound_to: bindingKey(enrolleeBinding(enrollee)),
       challenge: options.challenge,
       user_handle: sealUserHandle(runtime.keyring, handle, { table: 'webauthn_challenges', rowId: id }),
       action: null,
@@ -52,7 +55,7 @@ export async function startRegistration(
       consumed_at: null,
       created_at: isoAt(now),
     });
-    return { mfa: { factorType: 'webauthn', outcome: 'SETUP' } };
+    return { ...actingAs(enrollee), mfa: { factorType: 'webauthn', outcome: 'SETUP' } };
   });
   return options;
 }

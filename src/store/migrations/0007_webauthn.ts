@@ -9,9 +9,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('webauthn_credentials')
     .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
     .addColumn('user_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    // The mfa_factors row this credential is, once the factor model links them (no foreign key:
-    // the factor table belongs to another migration and may come later).
-    .addColumn('factor_id', 'varchar(64)')
+    // The `webauthn` row of mfa_factors this key is: removing the factor removes the key.
+    .addColumn('factor_id', 'varchar(64)', (c) => c.notNull().references('mfa_factors.id').onDelete('cascade'))
     .addColumn('credential_id', 'varchar(1400)', (c) => c.notNull().unique())
     .addColumn('public_key', 'text', (c) => c.notNull())
     // WebAuthn §6.1: an unsigned 32-bit counter, past PostgreSQL's integer (read back with Number: int8 comes as text).

@@ -30,8 +30,3 @@ export async function advanceWebauthnCounter(db: Store, id: string, from: number
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Links a credential to its row in the factor model. */
-export async function linkWebauthnFactor(db: Store, id: string, factorId: string): Promise<void> {
-  await db.updateTable('webauthn_credentials').set({ factor_id: factorId }).where('id', '=', id).execute();
-}
-
