@@ -150,6 +150,28 @@ describe('WebAuthn registration', () => {
   });
 });
 
+describe('WebAuthn as the first factor of an administrator (setupToken)', () => {
+  it('enrols a key with the setupToken of MFA_SETUP_REQUIRED, which then signs the admin in', async () => {
+    await gh.addUser('ada@admin.test', password, ['admins']);
+    const client = gh.client();
+    const first = await client.post('/auth/sign-in', { email: 'ada@admin.test', password });
+    expect(first.body.status).toBe('MFA_SETUP_REQUIRED');
+    const headers = { 'x-setup-token': first.body.setupToken };
+    const adminKey = new SoftAuthenticator(gh.runtime.config.publicUrl);
+    const options = await client.post('/auth/mfa/webauthn/register/options', {}, { headers });
+    expect(options.status).toBe(200);
+    // Another setupToken (or none) cannot answer this challenge.
+    expect((await gh.client().post('/auth/mfa/webauthn/register/verify', { response: adminKey.register(options.body) })).status).toBe(401);
+    const again = await client.post('/auth/mfa/webauthn/register/options', {}, { headers });
+    const enabled = await client.post('/auth/mfa/webauthn/register/verify', { response: adminKey.register(again.body) }, { headers });
+    expect(enabled.status).toBe(200);
+    expect(enabled.body).toMatchObject({ status: 'SIGNED_IN', recoveryCodes: expect.any(Array) });
+    client.csrfToken = enabled.body.csrfToken;
+    expect((await client.get('/auth/session')).body.session.mfa).toBe(true);
+    expect((await gh.client().post('/auth/sign-in', { email: 'ada@admin.test', password })).body.methods).toEqual(['webauthn', 'recovery']);
+  });
+});
+
 describe('WebAuthn second step of sign-in', () => {
   async function firstStep(): Promise<{ client: Client; mfaToken: string; methods: string[] }> {
     const client = gh.client();
