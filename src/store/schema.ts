@@ -214,6 +214,7 @@ export interface ActionConfirmationsTable {
   user_id: string;
   request_id: string;
   credential_id: string;
+  public_key: string;
   action: string;
   action_sha256: string;
   assertion: string;

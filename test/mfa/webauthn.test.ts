@@ -256,7 +256,7 @@ describe('signed confirmation of a grade update', () => {
 
     const updated = await teacher.put(`/api/grades/${gradeId}`, { score: 95, confirmation: { response } });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ score: 95, confirmation: { factorType: 'webauthn', actionSha256: asked.actionSha256 } });
+    expect(updated.body).toMatchObject({ score: 95, confirmation: { factorType: 'webauthn', actionSha256: asked.actionSha256, publicKeySha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
 
     const event = await lastEvent('UpdateGrade');
     expect(event.responseElements.confirmation).toEqual(updated.body.confirmation);
@@ -372,12 +372,21 @@ describe('step-up and removal', () => {
     expect((await teacher.post('/auth/step-up', { method: 'webauthn', response: spare.authenticate(challenge.body) })).status).toBe(400);
   });
 
-  it('removes the key with its factor', async () => {
+  it('removes the key with its factor; what it confirmed stays verifiable', async () => {
+    const gradeId = await newGrade();
+    const asked = (await teacher.post(`/api/grades/${gradeId}/confirmation`, { score: 42 })).body;
+    const signed = await teacher.put(`/api/grades/${gradeId}`, { score: 42, confirmation: { response: spare.authenticate(asked.options) } });
+    expect(signed.status).toBe(200);
     const factors = (await teacher.get('/auth/mfa')).body.factors as Array<{ id: string }>;
     const spareRow = await gh.runtime.db.selectFrom('webauthn_credentials').select('factor_id').where('credential_id', '=', spare.id).executeTakeFirstOrThrow();
     expect(factors.map((f) => f.id)).toContain(spareRow.factor_id);
     expect((await teacher.request('DELETE', `/auth/mfa/${spareRow.factor_id}`)).status).toBe(204);
     expect(await gh.runtime.db.selectFrom('webauthn_credentials').select('id').where('credential_id', '=', spare.id).executeTakeFirst()).toBeUndefined();
+    expect(await verifyConfirmation(gh.runtime, signed.body.confirmation.id)).toMatchObject({ valid: true, action: asked.action });
+    // A key swapped in its place is caught by the audit event, which recorded the key's hash.
+    const intruder = (await gh.runtime.db.selectFrom('webauthn_credentials').select('public_key').where('credential_id', '=', key.id).executeTakeFirstOrThrow()).public_key;
+    await gh.runtime.db.updateTable('action_confirmations').set({ public_key: intruder }).where('id', '=', signed.body.confirmation.id).execute();
+    expect((await verifyConfirmation(gh.runtime, signed.body.confirmation.id)).valid).toBe(false);
   });
 });
 

@@ -49,6 +49,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'varchar(64)', (c) => c.notNull())
     .addColumn('request_id', 'varchar(64)', (c) => c.notNull())
     .addColumn('credential_id', 'varchar(1400)', (c) => c.notNull())
+    // The key's COSE public key as it was when it signed: the signature stays checkable after
+    // the key is removed from the account.
+    .addColumn('public_key', 'text', (c) => c.notNull())
     // RFC 8785 canonical JSON of the action; its SHA-256 is the challenge the key signed.
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('action_sha256', 'varchar(64)', (c) => c.notNull())

@@ -1,9 +1,14 @@
 import type { Store } from '../openDatabase.js';
 import type { WebauthnChallengeRow } from '../schema.js';
 
-/** Stores a challenge, dropping the earlier ones of the same binding and purpose. */
+/** Stores a challenge, dropping the earlier ones of the same binding and purpose and the user's ended ones. */
 export async function saveWebauthnChallenge(db: Store, challenge: WebauthnChallengeRow): Promise<void> {
   await db.deleteFrom('webauthn_challenges').where('bound_to', '=', challenge.bound_to).where('purpose', '=', challenge.purpose).execute();
+  await db
+    .deleteFrom('webauthn_challenges')
+    .where('user_id', '=', challenge.user_id)
+    .where((eb) => eb.or([eb('expires_at', '<=', challenge.created_at), eb('consumed_at', 'is not', null)]))
+    .execute();
   await db.insertInto('webauthn_challenges').values(challenge).execute();
 }
 

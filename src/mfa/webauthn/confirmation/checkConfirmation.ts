@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { isoAt } from '../../../clock/clock.js';
+import { sha256Hex } from '../../../crypto/digest.js';
 import type { Runtime } from '../../../runtime/Runtime.js';
 import type { Store } from '../../../store/openDatabase.js';
 import { insertActionConfirmation } from '../../../store/repositories/actionConfirmations.js';
@@ -12,8 +13,8 @@ import { canonicalAction, sameCanonical, type SensitiveAction } from './canonica
 /** A confirmation that verified; `record` stores it (and spends the key's counter) in the action's transaction. */
 export interface CheckedConfirmation {
   actionSha256: string;
-  /** What the action's audit event records: the confirmation's id and the hash the key signed. */
-  record(trx: Store): Promise<{ id: string; factorType: 'webauthn'; actionSha256: string }>;
+  /** What the action's audit event records: the confirmation's id, the hash the key signed, the key's hash. */
+  record(trx: Store): Promise<{ id: string; factorType: 'webauthn'; actionSha256: string; publicKeySha256: string }>;
 }
 
 /**
@@ -47,12 +48,13 @@ export async function checkConfirmation(
         user_id: input.actor,
         request_id: input.requestId,
         credential_id: assertion.credential.credential_id,
+        public_key: assertion.credential.public_key,
         action: json,
         action_sha256: actionSha256,
         assertion: JSON.stringify(input.response),
         created_at: isoAt(runtime.clock()),
       });
-      return { id, factorType: 'webauthn', actionSha256 };
+      return { id, factorType: 'webauthn', actionSha256, publicKeySha256: sha256Hex(assertion.credential.public_key) };
     },
   };
 }
