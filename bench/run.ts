@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { authorizedRequest } from './authorizedRequest.js';
 import { bearerRequest } from './bearerRequest.js';
+import { signInFlood } from './signInFlood.js';
 import { signInRate } from './signInRate.js';
 import type { Benchmark, BenchResult } from './support/BenchResult.js';
 
-const benchmarks: Record<string, Benchmark> = { signInRate, authorizedRequest, bearerRequest };
+const benchmarks: Record<string, Benchmark> = { signInRate, authorizedRequest, bearerRequest, signInFlood };
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in benchmarks));
