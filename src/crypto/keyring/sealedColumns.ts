@@ -15,4 +15,6 @@ export const sealedColumns: SealedColumn[] = [
   { table: 'mfa_factors', column: 'secret', idColumn: 'id' },
   // Ed25519 private keys that sign access and ID tokens.
   { table: 'signing_keys', column: 'private_jwk', idColumn: 'kid' },
+  { table: 'webauthn_credentials', column: 'user_handle', idColumn: 'id' },
+  { table: 'webauthn_challenges', column: 'user_handle', idColumn: 'id' },
 ];
