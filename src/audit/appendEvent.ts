@@ -33,6 +33,7 @@ export async function appendEvent(trx: Store, event: UnchainedEvent): Promise<Au
     event_time: event.eventTime,
     event_name: event.eventName,
     principal_id: event.userIdentity.principalId,
+    error_code: event.errorCode,
     body,
     previous_hash: previousHash,
     hash,

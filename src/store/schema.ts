@@ -94,6 +94,28 @@ export interface AuditEventsTable {
   body: string;
   previous_hash: string;
   hash: string;
+  /** The event's `errorCode`, for `GET /audit/events?errorCode=` (null on success). */
+  error_code: string | null;
+}
+
+/** A key that signs audit digests: Ed25519, its own, the private part sealed by the keyring. */
+export interface AuditKeysTable {
+  fingerprint: string;
+  public_key: string;
+  private_key: string | null;
+  created_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+/** A signed digest over a range of the chain; `body` is its canonical JSON, the bytes signed. */
+export interface AuditDigestsTable {
+  to_sequence: number;
+  from_sequence: number;
+  body: string;
+  signature: string;
+  hash: string;
+  key_fingerprint: string;
+  created_at: Timestamp;
 }
 
 /** The database as Kysely sees it. */
@@ -107,6 +129,8 @@ export interface Database {
   grades: GradesTable;
   orders: OrdersTable;
   audit_events: AuditEventsTable;
+  audit_keys: AuditKeysTable;
+  audit_digests: AuditDigestsTable;
 }
 
 /** Rows as read. */
@@ -116,3 +140,5 @@ export type CodeRow = Selectable<CodesTable>;
 export type GradeRow = Selectable<GradesTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type AuditKeyRow = Selectable<AuditKeysTable>;
+export type AuditDigestRow = Selectable<AuditDigestsTable>;
