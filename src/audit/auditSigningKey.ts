@@ -1,21 +1,12 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { isoAt, type Clock } from '../clock/clock.js';
+import type { Keyring, SealedField } from '../crypto/keyring/Keyring.js';
 import type { Store } from '../store/openDatabase.js';
 import { findActiveAuditKey, insertAuditKey } from '../store/repositories/auditKeys.js';
 import { auditKeyFingerprint } from './auditKeyFingerprint.js';
 
-/** Where a sealed column lives, as the keyring binds a ciphertext to its place. */
-export interface SealedPlace {
-  table: string;
-  column: string;
-  rowId: string;
-}
-
-/** What the audit key needs of the keyring (`runtime.keyring`): seal and open its private part. */
-export interface Sealer {
-  seal(plaintext: string | Buffer, where: SealedPlace): string;
-  openText(sealed: string, where: SealedPlace): string;
-}
+/** What the audit key needs of the keyring: seal and open its private part. */
+export type Sealer = Pick<Keyring, 'seal' | 'openText'>;
 
 /** The key that signs digests, opened. */
 export interface AuditSigningKey {
@@ -23,7 +14,7 @@ export interface AuditSigningKey {
   privateKey: KeyObject;
 }
 
-const place = (fingerprint: string): SealedPlace => ({ table: 'audit_keys', column: 'private_key', rowId: fingerprint });
+const place = (fingerprint: string): SealedField => ({ table: 'audit_keys', column: 'private_key', rowId: fingerprint });
 
 /**
  * The audit signing key, made on first use: Ed25519 from Node's crypto, a key of its own (never

@@ -1,4 +1,8 @@
 import { Command } from 'commander';
+import { auditArchiveCommand } from './commands/auditArchive.js';
+import { auditExportCommand } from './commands/auditExport.js';
+import { auditTailCommand } from './commands/auditTail.js';
+import { auditVerifyCommand } from './commands/auditVerify.js';
 import { groupAddCommand } from './commands/groupAdd.js';
 import { keysRotateCommand } from './commands/keysRotate.js';
 import { serveCommand } from './commands/serve.js';
@@ -11,5 +15,10 @@ export function buildProgram(): Command {
   userAddCommand(program.command('user').description('manage users'));
   groupAddCommand(program.command('group').description('manage group membership'));
   keysRotateCommand(program.command('keys').description('manage encryption keys'));
+  const audit = program.command('audit').description('verify, export, archive and follow the audit trail');
+  auditVerifyCommand(audit);
+  auditExportCommand(audit);
+  auditArchiveCommand(audit);
+  auditTailCommand(audit);
   return program;
 }

@@ -13,6 +13,7 @@ import { requestContext, type ClientAddress } from './middleware/requestContext.
 import { requireCaller } from './middleware/requireCaller.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
 import { sessionCookie } from './middleware/sessionCookie.js';
+import { auditRoutes } from './routes/auditRoutes.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
 
@@ -46,6 +47,7 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
   app.use('/api/*', requireCaller(runtime.hmacKey));
   app.route('/api/grades', gradeRoutes(runtime));
   app.route('/api/orders', orderRoutes(runtime));
+  app.route('/audit', auditRoutes(runtime));
   return app;
 }
 

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { DigestSchedule } from '../audit/digestSchedule.js';
 import type { Authorizer } from '../authz/index.js';
 import type { Clock } from '../clock/clock.js';
 import type { Config } from '../config/loadConfig.js';
@@ -19,6 +20,8 @@ export interface Runtime {
   keyring: Keyring;
   /** Where ended sessions are announced to every cache of session liveness. */
   sessionRevocations: SessionRevocations;
+  /** Signs the audit chain's digests, every N events or T seconds. */
+  auditDigests: DigestSchedule;
   /** Server secret keying the HMACs of one-time codes and CSRF tokens. */
   hmacKey: Buffer;
   /** A PHC hash of a random password, verified against for unknown users so timing reveals nothing. */

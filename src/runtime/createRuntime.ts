@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { pino, type Logger } from 'pino';
+import { digestSchedule } from '../audit/digestSchedule.js';
 import { loadAuthorizer } from '../authz/index.js';
 import { systemClock, type Clock } from '../clock/clock.js';
 import type { Config } from '../config/loadConfig.js';
@@ -35,6 +36,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const logger = options.logger ?? pino({ level: config.logLevel, redact: { paths: ['*.password', '*.token', '*.cookie', '*.code'], censor: '[REDACTED]' } });
   const authorizer = await loadAuthorizer(config.policiesDir);
   const db = await openDatabase(config.databaseUrl);
+  const keyring = createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey));
   return {
     config,
     db,
@@ -42,7 +44,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger,
     deliver: options.deliver ?? chooseDelivery(config, clock),
     authorizer,
-    keyring: createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey)),
+    keyring,
+    auditDigests: digestSchedule({ db, keyring, clock, logger, everyEvents: config.auditDigestEvents, everyMs: config.auditDigestMs }),
     sessionRevocations: options.sessionRevocations ?? localSessionRevocations(),
     hmacKey: loadOrCreateSecret(config.dataDir, 'hmac'),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),

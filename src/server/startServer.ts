@@ -51,6 +51,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     }
   }
 
+  runtime.auditDigests.start();
   runtime.logger.info({ url: config.publicUrl, port }, 'gatehouse listening');
   return {
     url: `https://localhost:${port}`,
@@ -59,6 +60,8 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     certificate: tls.cert,
     close: async () => {
       await Promise.all([closeServer(server), redirect ? closeServer(redirect) : undefined]);
+      // A clean shutdown signs the last events, leaving no unsigned tail behind.
+      await runtime.auditDigests.stop().catch((error: unknown) => runtime.logger.error({ err: error }, 'final audit digest failed'));
       await runtime.db.destroy();
     },
   };

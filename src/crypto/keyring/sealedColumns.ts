@@ -9,4 +9,6 @@ export interface SealedColumn {
  * Every sealed column of the schema: `gatehouse keys rotate` re-wraps exactly these.
  * A feature that seals a new column adds it here, or rotation would leave it behind.
  */
-export const sealedColumns: SealedColumn[] = [];
+export const sealedColumns: SealedColumn[] = [
+  { table: 'audit_keys', column: 'private_key', idColumn: 'fingerprint' },
+];

@@ -62,18 +62,21 @@ export function auditRequest(runtime: Runtime): MiddlewareHandler<HttpEnv> {
         statusCode,
         errorCode,
         authorization: authorizationOf(c),
+        bodyLimitBytes: runtime.config.auditBodyLimitBytes,
       });
 
     const transact: Transact = async (work) => {
       if (inTransaction) throw new GatehouseError('INTERNAL_ERROR', 'a request writes in one transaction');
       inTransaction = true;
+      let sequence = 0;
       const result = await runtime.db.transaction().execute(async (trx) => {
         const value = await work(trx);
-        await appendEvent(trx, eventFor(named?.successStatus ?? 200, null, value));
+        sequence = (await appendEvent(trx, eventFor(named?.successStatus ?? 200, null, value))).sequence;
         return value;
       });
       // Only a committed event counts: if the commit failed, the refusal is recorded below.
       recorded = true;
+      runtime.auditDigests.appended(sequence);
       return result;
     };
     c.set('transact', transact);
@@ -84,7 +87,8 @@ export function auditRequest(runtime: Runtime): MiddlewareHandler<HttpEnv> {
     // never shows as a success what the caller saw fail.
     if (!recorded || failed) {
       const errorCode = c.get('errorCode') ?? (failed ? `HTTP_${c.res.status}` : null);
-      await runtime.db.transaction().execute((trx) => appendEvent(trx, eventFor(c.res.status, errorCode, null)));
+      const appended = await runtime.db.transaction().execute((trx) => appendEvent(trx, eventFor(c.res.status, errorCode, null)));
+      runtime.auditDigests.appended(appended.sequence);
     }
   };
 }

@@ -6,10 +6,9 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('audit_events').addColumn('error_code', 'varchar(64)').execute();
-  await db.schema.createIndex('audit_events_principal_idx').on('audit_events').columns(['principal_id', 'sequence']).execute();
+  // 0001 indexes principal_id + sequence and event_time already.
   await db.schema.createIndex('audit_events_name_idx').on('audit_events').columns(['event_name', 'sequence']).execute();
   await db.schema.createIndex('audit_events_error_idx').on('audit_events').columns(['error_code', 'sequence']).execute();
-  await db.schema.createIndex('audit_events_time_idx').on('audit_events').column('event_time').execute();
 
   // The Ed25519 keys that sign digests: a key of their own, never shared with tokens or TLS.
   await db.schema
@@ -39,9 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('audit_digests').execute();
   await db.schema.dropTable('audit_keys').execute();
-  await db.schema.dropIndex('audit_events_time_idx').execute();
   await db.schema.dropIndex('audit_events_error_idx').execute();
   await db.schema.dropIndex('audit_events_name_idx').execute();
-  await db.schema.dropIndex('audit_events_principal_idx').execute();
   await db.schema.alterTable('audit_events').dropColumn('error_code').execute();
 }

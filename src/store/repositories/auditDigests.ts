@@ -15,3 +15,16 @@ export function listAuditDigests(db: Store): Promise<AuditDigestRow[]> {
 export async function insertAuditDigest(db: Store, row: AuditDigestRow): Promise<void> {
   await db.insertInto('audit_digests').values(row).execute();
 }
+
+/** The newest digest whose last event happened before `time`: where an archive may cut the chain. */
+export async function findLastDigestEndingBefore(db: Store, time: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('audit_digests')
+    .innerJoin('audit_events', 'audit_events.sequence', 'audit_digests.to_sequence')
+    .select('audit_digests.to_sequence')
+    .where('audit_events.event_time', '<', time)
+    .orderBy('audit_digests.to_sequence', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? Number(row.to_sequence) : undefined;
+}
