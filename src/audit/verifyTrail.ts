@@ -71,16 +71,15 @@ export async function verifyTrail(trail: TrailToVerify): Promise<VerifyReport> {
   let first: number | null = null;
   let last: number | null = null;
   const displaced: Array<{ sequence: number; claimed: number | null }> = [];
+  let previousOk = true;
   for await (const page of trail.pages) {
     for (const record of page) {
       const { sequence, body, hash } = record;
       checked++;
       first ??= sequence;
       let ok = true;
-      if (sequence > expected) {
-        note(expected, 'missing', sequence - expected === 1 ? `event ${expected} is not in the trail` : `events ${expected} to ${sequence - 1} are not in the trail`);
-        ok = false;
-      }
+      const gap = sequence > expected;
+      if (gap) note(expected, 'missing', sequence - expected === 1 ? `event ${expected} is not in the trail` : `events ${expected} to ${sequence - 1} are not in the trail`);
       const claimed = claimedSequence(body);
       if (createHash('sha256').update(record.previousHash).update(body).digest('hex') !== hash || !body.includes(`"previousHash":"${record.previousHash}"`)) {
         note(sequence, 'modified', `event ${sequence} does not hash to its recorded hash`);
@@ -93,7 +92,7 @@ export async function verifyTrail(trail: TrailToVerify): Promise<VerifyReport> {
           displaced.push({ sequence, claimed });
         }
         ok = false;
-      } else if (previousHash !== undefined && record.previousHash !== previousHash) {
+      } else if (previousHash !== undefined && previousOk && !gap && record.previousHash !== previousHash) {
         // The body is intact and in its place but does not link to its predecessor: that one was rewritten.
         note(sequence - 1, sequence - 1 < trail.start.sequence ? 'missing' : 'modified', `event ${sequence} links to a hash that event ${sequence - 1} no longer has`);
         ok = false;
@@ -103,7 +102,9 @@ export async function verifyTrail(trail: TrailToVerify): Promise<VerifyReport> {
         note(sequence, 'modified', `event ${sequence} differs from the hash signed by the digest over ${digest.fromSequence}-${digest.toSequence}`);
         ok = false;
       }
-      if (ok) valid++;
+      if (ok && !gap) valid++;
+      // A link to a broken or misplaced event says nothing new: that event is named already.
+      previousOk = ok;
       beforePrevious = previousHash ?? record.previousHash;
       previousHash = hash;
       expected = Math.max(expected, sequence) + 1;

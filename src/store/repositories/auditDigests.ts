@@ -16,13 +16,14 @@ export async function insertAuditDigest(db: Store, row: AuditDigestRow): Promise
   await db.insertInto('audit_digests').values(row).execute();
 }
 
-/** The newest digest whose last event happened before `time`: where an archive may cut the chain. */
-export async function findLastDigestEndingBefore(db: Store, time: string): Promise<number | undefined> {
+/** The end of the newest digest, below sequence `below`, whose last event happened before `time`: where an archive may cut the chain. */
+export async function findLastDigestEndingBefore(db: Store, time: string, below: number): Promise<number | undefined> {
   const row = await db
     .selectFrom('audit_digests')
     .innerJoin('audit_events', 'audit_events.sequence', 'audit_digests.to_sequence')
     .select('audit_digests.to_sequence')
     .where('audit_events.event_time', '<', time)
+    .where('audit_digests.to_sequence', '<', below)
     .orderBy('audit_digests.to_sequence', 'desc')
     .limit(1)
     .executeTakeFirst();
