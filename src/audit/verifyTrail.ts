@@ -1,4 +1,4 @@
-import { createHash, verify, type KeyObject } from 'node:crypto';
+import { hash as oneShotHash, verify, type KeyObject } from 'node:crypto';
 import { digestBytes, digestHash, type SignedDigest } from './AuditDigest.js';
 import { GENESIS_HASH } from './appendEvent.js';
 
@@ -81,7 +81,7 @@ export async function verifyTrail(trail: TrailToVerify): Promise<VerifyReport> {
       const gap = sequence > expected;
       if (gap) note(expected, 'missing', sequence - expected === 1 ? `event ${expected} is not in the trail` : `events ${expected} to ${sequence - 1} are not in the trail`);
       const claimed = claimedSequence(body);
-      if (createHash('sha256').update(record.previousHash).update(body).digest('hex') !== hash || !body.includes(`"previousHash":"${record.previousHash}"`)) {
+      if (oneShotHash('sha256', record.previousHash + body, 'hex') !== hash || !claimsPreviousHash(body, record.previousHash)) {
         note(sequence, 'modified', `event ${sequence} does not hash to its recorded hash`);
         ok = false;
       } else if (claimed !== sequence) {
@@ -137,12 +137,24 @@ export async function verifyTrail(trail: TrailToVerify): Promise<VerifyReport> {
   };
 }
 
-/** The top-level `sequence` a canonical body claims: RFC 8785 orders keys, and inside strings a quote is escaped, so the last `"sequence":` is the event's own. */
+/**
+ * The top-level `sequence` a canonical body claims: RFC 8785 orders keys, and inside strings a
+ * quote is escaped, so the last `"sequence":` is the event's own (only `userIdentity`, whose keys
+ * are fixed, and strings follow it). Read in place: this runs once per event.
+ */
 function claimedSequence(body: string): number | null {
   const at = body.lastIndexOf('"sequence":');
   if (at < 0) return null;
-  const value = Number.parseInt(body.slice(at + 11, at + 31), 10);
-  return Number.isSafeInteger(value) ? value : null;
+  let value = 0;
+  let i = at + 11;
+  for (let c = body.charCodeAt(i); c >= 48 && c <= 57 && i < at + 27; c = body.charCodeAt(++i)) value = value * 10 + (c - 48);
+  return i > at + 11 ? value : null;
+}
+
+/** Whether the body's own `previousHash` (the first such key: it sorts before any value that could hold one) is `previousHash`. */
+function claimsPreviousHash(body: string, previousHash: string): boolean {
+  const at = body.indexOf('"previousHash":"');
+  return at >= 0 && body.startsWith(previousHash, at + 16) && body.charCodeAt(at + 16 + previousHash.length) === 34;
 }
 
 function checkDigests(digests: SignedDigest[], keys: Map<string, KeyObject>, note: (sequence: number, reason: BreakReason, detail: string) => void): number {
