@@ -3,12 +3,13 @@
 // shared and noisy, so only ratios mean anything).
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { auditRecorder } from './auditRecorder.js';
 import { auditVerify } from './auditVerify.js';
 import { authorizedRequest } from './authorizedRequest.js';
 import { signInRate } from './signInRate.js';
 import type { Benchmark, BenchResult } from './support/BenchResult.js';
 
-const benchmarks: Record<string, Benchmark> = { signInRate, authorizedRequest, auditVerify };
+const benchmarks: Record<string, Benchmark> = { signInRate, authorizedRequest, auditRecorder, auditVerify };
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in benchmarks));

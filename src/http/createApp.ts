@@ -6,7 +6,7 @@ import { GatehouseError } from '../errors/GatehouseError.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import { errorResponse } from './errorResponse.js';
 import type { HttpEnv } from './HttpEnv.js';
-import { auditRequest } from './middleware/auditRequest.js';
+import { auditRequest, unrecorded } from './middleware/auditRequest.js';
 import { noStore } from './middleware/noStore.js';
 import { originCheck } from './middleware/originCheck.js';
 import { requestContext, type ClientAddress } from './middleware/requestContext.js';
@@ -20,8 +20,9 @@ import { homeRoutes } from './routes/homeRoutes.js';
 /**
  * The Hono application, the same behind the Node HTTPS server and the Lambda handler:
  * request context → headers → audit → body limit → origin check → session → routes.
+ * `recordAudit: false` is for the benchmark that prices the recorder, never for serving.
  */
-export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<HttpEnv> {
+export function createApp(runtime: Runtime, clientAddress: ClientAddress, options: { recordAudit?: boolean } = {}): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   const logError = (error: unknown, requestId: string) => runtime.logger.error({ err: error, requestId }, 'unhandled error');
 
@@ -37,7 +38,8 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
   });
   app.use(securityHeaders());
   app.use(noStore());
-  app.use(auditRequest(runtime));
+  // Only the benchmark turns the recorder off, to measure what it costs.
+  app.use(options.recordAudit === false ? unrecorded(runtime) : auditRequest(runtime));
   app.use(limitBody(runtime.config.bodyLimitBytes));
   app.use(originCheck(() => runtime.config.publicUrl));
   app.use(sessionCookie(runtime));

@@ -11,9 +11,9 @@ export function findFirstAuditEvent(db: Store): Promise<Pick<AuditEventRow, 'seq
   return db.selectFrom('audit_events').select(['sequence', 'previous_hash']).orderBy('sequence').limit(1).executeTakeFirst();
 }
 
-/** Inserts one event row. */
-export async function insertAuditEvent(db: Store, row: AuditEventRow): Promise<void> {
-  await db.insertInto('audit_events').values(row).execute();
+/** Inserts event rows in one statement. */
+export async function insertAuditEvents(db: Store, rows: AuditEventRow[]): Promise<void> {
+  await db.insertInto('audit_events').values(rows).execute();
 }
 
 /** What the chain checks read of an event. */
