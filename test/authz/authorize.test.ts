@@ -17,6 +17,8 @@ describe('authorize', () => {
 
   it('lists every shipped policy id', () => {
     expect(authorizer.policyIds).toEqual([
+      'audit.auditors-read',
+      'audit.root-reads',
       'grades.teachers-write',
       'grades.teachers-read',
       'grades.student-reads-own',
