@@ -3,6 +3,7 @@ import { callOnce, expectStatus } from './support/callOnce.js';
 import { compareRounds } from './support/compareRounds.js';
 import { driveLoad, type LoadRequest } from './support/driveLoad.js';
 import { startBenchServer } from './support/startBenchServer.js';
+import { studentGrade } from './support/studentGrade.js';
 
 const connections = 10;
 const plan = { warmUpMs: 2_000, durationMs: 3_000, rounds: 5 };
@@ -16,17 +17,7 @@ const plan = { warmUpMs: 2_000, durationMs: 3_000, rounds: 5 };
 export async function auditRecorder(): Promise<BenchResult> {
   const server = await startBenchServer();
   try {
-    const target = { origin: server.url, ca: server.certificate };
-    const json = { 'content-type': 'application/json' };
-    const signIn = async (email: string) => {
-      const answer = expectStatus(await callOnce(target, 'POST', '/auth/sign-in', json, JSON.stringify({ email, password: server.password })), 200, `sign-in of ${email}`);
-      return { cookie: `__Host-gatehouse=${answer.sessionCookie}`, csrfToken: JSON.parse(answer.text).csrfToken as string };
-    };
-    const teacher = await signIn(server.teacher.email);
-    const body = JSON.stringify({ studentId: server.student.id, course: 'Mathematics', score: 17 });
-    const created = expectStatus(await callOnce(target, 'POST', '/api/grades', { ...json, cookie: teacher.cookie, 'x-csrf-token': teacher.csrfToken }, body), 201, 'teacher creates a grade');
-    const student = await signIn(server.student.email);
-    const path = `/api/grades/${JSON.parse(created.text).id as string}`;
+    const { target, path, student } = await studentGrade(server);
     const recorded = expectStatus(await callOnce(target, 'GET', path, { cookie: student.cookie }), 200, 'read with the recorder');
 
     const plain = { origin: await server.serveUnrecorded(), ca: server.certificate };

@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { auditRecorder } from './auditRecorder.js';
 import { auditVerify } from './auditVerify.js';
 import { authorizedRequest } from './authorizedRequest.js';
+import { bearerRequest } from './bearerRequest.js';
 import { signInRate } from './signInRate.js';
 import type { Benchmark, BenchResult } from './support/BenchResult.js';
 
-const benchmarks: Record<string, Benchmark> = { signInRate, authorizedRequest, auditRecorder, auditVerify };
+const benchmarks: Record<string, Benchmark> = { signInRate, authorizedRequest, bearerRequest, auditRecorder, auditVerify };
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in benchmarks));

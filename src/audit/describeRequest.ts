@@ -17,8 +17,8 @@ export interface RequestFacts {
   statusCode: number;
   errorCode: string | null;
   authorization?: AuditEvent['additionalEventData']['authorization'];
-  /** Request parameters and response elements over this many bytes of JSON are cut, with a marker. */
-  bodyLimitBytes: number;
+  /** Request parameters and response elements over this many bytes of JSON are cut, with a marker (default 8192, GATEHOUSE_AUDIT_BODY_LIMIT_BYTES). */
+  bodyLimitBytes?: number;
 }
 
 /** The area of the API a path belongs to, as CloudTrail's `eventSource` (`auth.gatehouse`, `api.gatehouse`…). */
@@ -38,8 +38,8 @@ export function describeRequest(facts: RequestFacts): UnchainedEvent {
     userIdentity: facts.identity,
     sourceIPAddress: facts.sourceIp,
     userAgent: facts.userAgent ? text(facts.userAgent, 512) : null,
-    requestParameters: facts.requestParameters ? redactWithin(facts.requestParameters, facts.bodyLimitBytes) : null,
-    responseElements: readOnly || facts.errorCode ? null : redactWithin(facts.responseElements, facts.bodyLimitBytes),
+    requestParameters: facts.requestParameters ? redactWithin(facts.requestParameters, facts.bodyLimitBytes ?? 8192) : null,
+    responseElements: readOnly || facts.errorCode ? null : redactWithin(facts.responseElements, facts.bodyLimitBytes ?? 8192),
     errorCode: facts.errorCode,
     requestId: facts.requestId,
     readOnly,

@@ -3,8 +3,11 @@ import { auditArchiveCommand } from './commands/auditArchive.js';
 import { auditExportCommand } from './commands/auditExport.js';
 import { auditTailCommand } from './commands/auditTail.js';
 import { auditVerifyCommand } from './commands/auditVerify.js';
+import { clientAddCommand } from './commands/clientAdd.js';
+import { clientRotateSecretCommand } from './commands/clientRotateSecret.js';
 import { groupAddCommand } from './commands/groupAdd.js';
 import { keysRotateCommand } from './commands/keysRotate.js';
+import { keysRotateSigningCommand } from './commands/keysRotateSigning.js';
 import { serveCommand } from './commands/serve.js';
 import { userAddCommand } from './commands/userAdd.js';
 
@@ -14,7 +17,12 @@ export function buildProgram(): Command {
   serveCommand(program);
   userAddCommand(program.command('user').description('manage users'));
   groupAddCommand(program.command('group').description('manage group membership'));
-  keysRotateCommand(program.command('keys').description('manage encryption keys'));
+  const keys = program.command('keys').description('manage encryption and signing keys');
+  keysRotateCommand(keys);
+  keysRotateSigningCommand(keys);
+  const client = program.command('client').description('manage machine clients');
+  clientAddCommand(client);
+  clientRotateSecretCommand(client);
   const audit = program.command('audit').description('verify, export, archive and follow the audit trail');
   auditVerifyCommand(audit);
   auditExportCommand(audit);

@@ -13,6 +13,8 @@ import { chooseDelivery } from '../delivery/chooseDelivery.js';
 import { hashPassword } from '../identity/passwords/hashPassword.js';
 import { localSessionRevocations, type SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import { openDatabase } from '../store/openDatabase.js';
+import { sessionLiveness } from '../tokens/sessionLiveness.js';
+import { signingKeys } from '../tokens/signingKeys.js';
 import type { Runtime } from './Runtime.js';
 
 /** What a caller (tests, tools) may put in place of the defaults. */
@@ -37,6 +39,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const authorizer = await loadAuthorizer(config.policiesDir);
   const db = await openDatabase(config.databaseUrl);
   const keyring = createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey));
+  const sessionRevocations = options.sessionRevocations ?? localSessionRevocations();
   return {
     config,
     db,
@@ -46,7 +49,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     authorizer,
     keyring,
     auditDigests: digestSchedule({ db, keyring, clock, logger, everyEvents: config.auditDigestEvents, everyMs: config.auditDigestMs }),
-    sessionRevocations: options.sessionRevocations ?? localSessionRevocations(),
+    sessionRevocations,
+    signingKeys: signingKeys(db, keyring, clock),
+    sessionLiveness: sessionLiveness(db, clock, sessionRevocations, { sqlite: config.databaseUrl.startsWith('sqlite:') }),
     hmacKey: loadOrCreateSecret(config.dataDir, 'hmac'),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
   };

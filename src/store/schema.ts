@@ -118,6 +118,45 @@ export interface AuditDigestsTable {
   created_at: Timestamp;
 }
 
+/** An Ed25519 signing key; `private_jwk` is sealed by the keyring. */
+export interface SigningKeysTable {
+  kid: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+/** A refresh token (SHA-256 only) in its rotation family, bound to the session that began it. */
+export interface RefreshTokensTable {
+  id: string;
+  token_hash: string;
+  family_id: string;
+  session_id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** A machine client (the Cedar principal `Client::"<name>"`). */
+export interface ClientsTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+/** A client secret; only its SHA-256 is kept. */
+export interface ClientSecretsTable {
+  id: string;
+  client_id: string;
+  secret_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 /** The database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -131,6 +170,10 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_keys: AuditKeysTable;
   audit_digests: AuditDigestsTable;
+  signing_keys: SigningKeysTable;
+  refresh_tokens: RefreshTokensTable;
+  clients: ClientsTable;
+  client_secrets: ClientSecretsTable;
 }
 
 /** Rows as read. */
@@ -142,3 +185,7 @@ export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type AuditKeyRow = Selectable<AuditKeysTable>;
 export type AuditDigestRow = Selectable<AuditDigestsTable>;
+export type SigningKeyRow = Selectable<SigningKeysTable>;
+export type RefreshTokenRow = Selectable<RefreshTokensTable>;
+export type ClientRow = Selectable<ClientsTable>;
+export type ClientSecretRow = Selectable<ClientSecretsTable>;

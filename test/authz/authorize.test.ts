@@ -19,6 +19,7 @@ describe('authorize', () => {
     expect(authorizer.policyIds).toEqual([
       'audit.auditors-read',
       'audit.root-reads',
+      'clients.reporting-reads-grades',
       'grades.teachers-write',
       'grades.teachers-read',
       'grades.student-reads-own',

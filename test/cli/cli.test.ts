@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gatehouse } from '../support/gatehouseCli.js';
+import { gatehouse } from '../support/gatehouse.js';
 import { startTestServer, tempDataDir } from '../support/testServer.js';
 
 const dirs: string[] = [];

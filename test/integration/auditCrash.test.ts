@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/loadConfig.js';
 import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUser.js';
 import { createRuntime } from '../../src/runtime/createRuntime.js';
 import { plainTransact } from '../../src/store/Transact.js';
-import { gatehouse } from '../support/gatehouseCli.js';
+import { gatehouse } from '../support/gatehouse.js';
 import { Client, tempDataDir } from '../support/testServer.js';
 
 const password = 'correct horse battery staple';

@@ -6,7 +6,7 @@ import canonicalize from 'canonicalize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestBytes, digestHash, type AuditDigest } from '../../src/audit/AuditDigest.js';
 import { auditKeyFingerprint } from '../../src/audit/auditKeyFingerprint.js';
-import { gatehouse } from '../support/gatehouseCli.js';
+import { gatehouse } from '../support/gatehouse.js';
 import { startTestServer, tempDataDir } from '../support/testServer.js';
 
 const password = 'correct horse battery staple';

@@ -11,4 +11,6 @@ export interface SealedColumn {
  */
 export const sealedColumns: SealedColumn[] = [
   { table: 'audit_keys', column: 'private_key', idColumn: 'fingerprint' },
+  // Ed25519 private keys that sign access and ID tokens.
+  { table: 'signing_keys', column: 'private_jwk', idColumn: 'kid' },
 ];

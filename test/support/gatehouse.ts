@@ -3,20 +3,13 @@ import path from 'node:path';
 
 const bin = path.resolve('bin/gatehouse.js');
 
-/** What a run of the command line gave. */
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built `gatehouse` binary, as `npx gatehouse` would; `untilOutput` sends SIGTERM once stdout matches. */
-export function gatehouse(args: string[], options: { stdin?: string; env?: Record<string, string>; untilOutput?: RegExp } = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
+/** Runs the built `gatehouse` binary, as `npx gatehouse` would. */
+export function gatehouse(args: string[], options: { stdin?: string; env?: Record<string, string>; untilOutput?: RegExp } = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, GATEHOUSE_LOG_LEVEL: 'silent', ...options.env }, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
       if (options.untilOutput?.test(stdout)) child.kill('SIGTERM');
