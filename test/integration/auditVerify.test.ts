@@ -263,4 +263,16 @@ describe('gatehouse audit export and archive', () => {
     expect(run.code).toBe(1);
     expect(firstBreak(run.stdout)).toEqual(['1', 'missing']);
   });
+
+  it('follows the trail with tail, one JSON line per event with its hash, and records the read', async () => {
+    const dir = copy();
+    const run = await gatehouse(['audit', 'tail', '--data', dir, '--from', '1', '--interval', '100'], { untilOutput: /"sequence":3,/ });
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.slice(0, 3).map((event) => event.sequence)).toEqual([1, 2, 3]);
+    expect(lines[0].hash).toMatch(/^[0-9a-f]{64}$/);
+    const db = open(dir);
+    const read = db.prepare(`select body from audit_events where event_name = 'TailAuditEvents'`).get() as { body: string } | undefined;
+    db.close();
+    expect(JSON.parse(read!.body)).toMatchObject({ userIdentity: { type: 'Operator' }, requestParameters: { from: 1 } });
+  });
 });
