@@ -19,6 +19,7 @@ export interface RequestFacts {
   authorization?: AuditEvent['additionalEventData']['authorization'];
   /** Request parameters and response elements over this many bytes of JSON are cut, with a marker (default 8192, GATEHOUSE_AUDIT_BODY_LIMIT_BYTES). */
   bodyLimitBytes?: number;
+  pentest?: boolean;
 }
 
 /** The area of the API a path belongs to, as CloudTrail's `eventSource` (`auth.gatehouse`, `api.gatehouse`…). */
@@ -48,6 +49,7 @@ export function describeRequest(facts: RequestFacts): UnchainedEvent {
       path: text(facts.path, 512),
       statusCode: facts.statusCode,
       ...(facts.authorization ? { authorization: facts.authorization } : {}),
+      ...(facts.pentest ? { pentest: true as const } : {}),
     },
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { GatehouseError } from '../errors/GatehouseError.js';
+import { shieldConfigFrom, shieldEnvironment, type ShieldConfig } from '../shield/shieldConfig.js';
 
 const digits = z.string().regex(/^\d{1,9}$/, 'must be a whole number');
 const port = digits.transform(Number).pipe(z.number().max(65535, 'must be a port number (0 to 65535)'));
@@ -44,6 +45,7 @@ const environmentSchema = z.object({
   GATEHOUSE_AUDIT_DIGEST_SECONDS: positiveInt.pipe(z.number().max(86_400, 'must be at most 86400 (a day)')).default(60),
   GATEHOUSE_AUDIT_BODY_LIMIT_BYTES: positiveInt.pipe(z.number().min(256, 'must be at least 256')).default(8192),
   GATEHOUSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...shieldEnvironment,
 }).strict();
 
 /** Validated configuration of one Gatehouse instance. */
@@ -71,6 +73,7 @@ export interface Config {
   auditDigestMs: number;
   /** Request parameters and response elements larger than this are cut in the audit trail, with a marker. */
   auditBodyLimitBytes: number;
+  shield: ShieldConfig;
   /** SMTP server for e-mail; the outbox when absent. */
   smtpUrl?: string;
   mailFrom: string;
@@ -123,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auditDigestEvents: e.GATEHOUSE_AUDIT_DIGEST_EVENTS,
     auditDigestMs: e.GATEHOUSE_AUDIT_DIGEST_SECONDS * 1000,
     auditBodyLimitBytes: e.GATEHOUSE_AUDIT_BODY_LIMIT_BYTES,
+    shield: shieldConfigFrom(e),
     masterKey: e.GATEHOUSE_MASTER_KEY,
     smtpUrl: e.GATEHOUSE_SMTP_URL,
     mailFrom: e.GATEHOUSE_MAIL_FROM ?? `gatehouse@${new URL(e.GATEHOUSE_PUBLIC_URL ?? 'https://localhost').hostname}`,

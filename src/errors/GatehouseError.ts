@@ -4,8 +4,10 @@ export const errorStatus = {
   INVALID_CODE: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
+  STEP_UP_REQUIRED: 401,
   ACCESS_DENIED: 403,
   CSRF: 403,
+  MFA_SETUP_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
@@ -14,6 +16,7 @@ export const errorStatus = {
   CONFIG_INVALID: 500,
   POLICY_INVALID: 500,
   INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 
 /** A typed error code from the contract. */

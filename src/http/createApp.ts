@@ -11,12 +11,17 @@ import { noStore } from './middleware/noStore.js';
 import { originCheck } from './middleware/originCheck.js';
 import { requestContext, type ClientAddress } from './middleware/requestContext.js';
 import { bearerToken } from './middleware/bearerToken.js';
+import { requireAdmin } from './middleware/requireAdmin.js';
 import { requireCaller } from './middleware/requireCaller.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
 import { sessionCookie } from './middleware/sessionCookie.js';
 import { auditRoutes } from './routes/auditRoutes.js';
+import { adminRoutes } from './routes/adminRoutes.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
+import { mfaRoutes } from './routes/mfaRoutes.js';
+import { shieldRequests } from './middleware/shieldRequests.js';
+import { shieldRoutes } from './routes/shieldRoutes.js';
 import { tokenRoutes } from './routes/tokenRoutes.js';
 import { wellKnownRoutes } from './routes/wellKnownRoutes.js';
 
@@ -43,12 +48,14 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   app.use(noStore());
   // Only the benchmark turns the recorder off, to measure what it costs.
   app.use(options.recordAudit === false ? unrecorded(runtime) : auditRequest(runtime));
+  app.use(shieldRequests(runtime));
   app.use(limitBody(runtime.config.bodyLimitBytes));
   app.use(originCheck(() => runtime.config.publicUrl));
   app.use(sessionCookie(runtime));
 
   app.route('/', homeRoutes(runtime));
   app.route('/auth', authRoutes(runtime));
+  app.route('/auth', mfaRoutes(runtime));
   app.route('/auth/token', tokenRoutes(runtime));
   app.route('/.well-known', wellKnownRoutes(runtime));
   app.use('/api/*', bearerToken(runtime));
@@ -56,6 +63,9 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   app.route('/api/grades', gradeRoutes(runtime));
   app.route('/api/orders', orderRoutes(runtime));
   app.route('/audit', auditRoutes(runtime));
+  app.use('/admin/*', requireCaller(runtime.hmacKey), requireAdmin(runtime));
+  app.route('/admin', adminRoutes(runtime));
+  app.route('/admin', shieldRoutes(runtime));
   return app;
 }
 

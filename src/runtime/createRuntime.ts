@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { digestSchedule } from '../audit/digestSchedule.js';
 import { loadAuthorizer } from '../authz/index.js';
@@ -11,6 +12,7 @@ import { loadOrCreateSecret } from '../crypto/loadOrCreateSecret.js';
 import type { Deliver } from '../delivery/Deliver.js';
 import { chooseDelivery } from '../delivery/chooseDelivery.js';
 import { hashPassword } from '../identity/passwords/hashPassword.js';
+import { createShield } from '../shield/createShield.js';
 import { localSessionRevocations, type SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import { openDatabase } from '../store/openDatabase.js';
 import { sessionLiveness } from '../tokens/sessionLiveness.js';
@@ -22,6 +24,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   logger?: Logger;
   deliver?: Deliver;
+  /** The ioredis client of GATEHOUSE_REDIS_URL: shared limits (the shield's store seam). */
+  redis?: Redis;
   sessionRevocations?: SessionRevocations;
 }
 
@@ -38,6 +42,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const logger = options.logger ?? pino({ level: config.logLevel, redact: { paths: ['*.password', '*.token', '*.cookie', '*.code'], censor: '[REDACTED]' } });
   const authorizer = await loadAuthorizer(config.policiesDir);
   const db = await openDatabase(config.databaseUrl);
+  const hmacKey = loadOrCreateSecret(config.dataDir, 'hmac');
   const keyring = createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey));
   const sessionRevocations = options.sessionRevocations ?? localSessionRevocations();
   return {
@@ -47,12 +52,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger,
     deliver: options.deliver ?? chooseDelivery(config, clock),
     authorizer,
+    hmacKey,
     keyring,
     auditDigests: digestSchedule({ db, keyring, clock, logger, everyEvents: config.auditDigestEvents, everyMs: config.auditDigestMs }),
     sessionRevocations,
     signingKeys: signingKeys(db, keyring, clock),
     sessionLiveness: sessionLiveness(db, clock, sessionRevocations, { sqlite: config.databaseUrl.startsWith('sqlite:') }),
-    hmacKey: loadOrCreateSecret(config.dataDir, 'hmac'),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
+    shield: createShield({ config: config.shield, db, clock, hmacKey, redis: options.redis }),
   };
 }

@@ -38,6 +38,8 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
   source_ip: string | null;
   user_agent: string | null;
+  /** When the session last proved its user (sign-in or step-up); null means at `created_at`. */
+  authenticated_at: Timestamp | null;
 }
 
 /** A one-time code sent by e-mail; only its HMAC is kept. */
@@ -118,6 +120,69 @@ export interface AuditDigestsTable {
   created_at: Timestamp;
 }
 
+/** A second factor of a user; `secret` is sealed by the keyring. `type` is totp, hotp, sms or webauthn. */
+export interface MfaFactorsTable {
+  id: string;
+  user_id: string;
+  type: string;
+  label: string;
+  secret: string | null;
+  counter: number | null;
+  last_step: number | null;
+  enabled_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A pending second step (`mfaToken`) or first enrolment (`setupToken`); only the token's SHA-256 is kept. */
+export interface MfaChallengesTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  purpose: string;
+  session_id: string | null;
+  tries: number;
+  challenge: string | null;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** One recovery code; only its HMAC is kept. */
+export interface MfaRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A rate-limiter-flexible record kept in the database (shield). */
+export interface ShieldCountersTable {
+  key: string;
+  points: number;
+  expires_at: Timestamp | null;
+}
+
+/** A client address blocked for abuse; `strikes` counts its blocks so far. */
+export interface ShieldBlocksTable {
+  ip: string;
+  strikes: number;
+  reason: string;
+  blocked_at: Timestamp;
+  blocked_until: Timestamp;
+  lifted_at: Timestamp | null;
+}
+
+/** A pen-test window; only the SHA-256 of its token is kept. */
+export interface PentestWindowsTable {
+  id: string;
+  token_hash: string;
+  opened_by: string;
+  opened_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 /** An Ed25519 signing key; `private_jwk` is sealed by the keyring. */
 export interface SigningKeysTable {
   kid: string;
@@ -170,6 +235,12 @@ export interface Database {
   audit_events: AuditEventsTable;
   audit_keys: AuditKeysTable;
   audit_digests: AuditDigestsTable;
+  mfa_factors: MfaFactorsTable;
+  mfa_challenges: MfaChallengesTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  shield_counters: ShieldCountersTable;
+  shield_blocks: ShieldBlocksTable;
+  pentest_windows: PentestWindowsTable;
   signing_keys: SigningKeysTable;
   refresh_tokens: RefreshTokensTable;
   clients: ClientsTable;
@@ -185,6 +256,10 @@ export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type AuditKeyRow = Selectable<AuditKeysTable>;
 export type AuditDigestRow = Selectable<AuditDigestsTable>;
+export type MfaFactorRow = Selectable<MfaFactorsTable>;
+export type MfaChallengeRow = Selectable<MfaChallengesTable>;
+export type ShieldBlockRow = Selectable<ShieldBlocksTable>;
+export type PentestWindowRow = Selectable<PentestWindowsTable>;
 export type SigningKeyRow = Selectable<SigningKeysTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type ClientRow = Selectable<ClientsTable>;

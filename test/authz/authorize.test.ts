@@ -24,9 +24,12 @@ describe('authorize', () => {
       'grades.teachers-read',
       'grades.student-reads-own',
       'grades.student-lists-own',
+      'grades.update-needs-fresh-mfa',
       'orders.customer-creates',
       'orders.owner-reads',
       'orders.owner-checks-out',
+      'root.no-daily-use',
+      'shield.admins-manage',
     ]);
   });
 

@@ -68,6 +68,7 @@ export function auditRequest(runtime: Runtime): MiddlewareHandler<HttpEnv> {
         errorCode,
         authorization: authorizationOf(c),
         bodyLimitBytes: runtime.config.auditBodyLimitBytes,
+        pentest: c.get('pentest'),
       });
 
     const transact: Transact = async (work) => {
