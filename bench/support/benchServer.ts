@@ -36,7 +36,9 @@ process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 const raisedLimits = process.argv.includes('--real-limits')
   ? {}
   : { GATEHOUSE_LIMIT_IP_PER_MINUTE: '100000000', GATEHOUSE_LIMIT_AUTH_PER_MINUTE: '100000000', GATEHOUSE_BLOCK_AFTER_REFUSALS: '100000000' };
-const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...raisedLimits }, { dataDir, port: 0 });
+// Only the store may be chosen from outside (startBenchServer's `env`): the rest stays fixed.
+const store = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith('GATEHOUSE_DATABASE_')));
+const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...raisedLimits, ...store }, { dataDir, port: 0 });
 const runtime = await createRuntime(config, { logger: pino({ level: 'silent' }) });
 const server = await startServer(runtime);
 const transact = plainTransact(runtime.db);

@@ -3,6 +3,7 @@ import canonicalize from 'canonicalize';
 import { sha256Hex } from '../crypto/digest.js';
 import type { Store } from '../store/openDatabase.js';
 import { findLastAuditEvent, insertAuditEvents } from '../store/repositories/auditEvents.js';
+import { lockAuditChain } from '../store/repositories/lockAuditChain.js';
 import type { AuditEvent, UnchainedEvent } from './AuditEvent.js';
 
 /** The `previousHash` of the first event. */
@@ -21,6 +22,7 @@ export function chainHash(previousHash: string, canonicalBody: string): string {
  * last event), and the primary key on `sequence` refuses a fork either way.
  */
 export async function appendEvents(trx: Store, events: UnchainedEvent[]): Promise<AuditEvent[]> {
+  await lockAuditChain(trx);
   const last = await findLastAuditEvent(trx);
   let sequence = last ? Number(last.sequence) : 0;
   let previousHash = last?.hash ?? GENESIS_HASH;

@@ -3,6 +3,7 @@ import { isoAt, type Clock } from '../clock/clock.js';
 import type { Keyring, SealedField } from '../crypto/keyring/Keyring.js';
 import type { Store } from '../store/openDatabase.js';
 import { findActiveAuditKey, insertAuditKey } from '../store/repositories/auditKeys.js';
+import { lockAuditChain } from '../store/repositories/lockAuditChain.js';
 import { auditKeyFingerprint } from './auditKeyFingerprint.js';
 
 /** What the audit key needs of the keyring: seal and open its private part. */
@@ -24,6 +25,7 @@ const place = (fingerprint: string): SealedField => ({ table: 'audit_keys', colu
  */
 export async function auditSigningKey(db: Store, keyring: Sealer, clock: Clock): Promise<AuditSigningKey> {
   const row = await db.transaction().execute(async (trx) => {
+    await lockAuditChain(trx);
     const found = await findActiveAuditKey(trx);
     if (found) return found;
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');

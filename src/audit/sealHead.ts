@@ -3,6 +3,7 @@ import { isoAt, type Clock } from '../clock/clock.js';
 import type { Store } from '../store/openDatabase.js';
 import { findLastAuditDigest, insertAuditDigest } from '../store/repositories/auditDigests.js';
 import { findFirstAuditEvent, findLastAuditEvent } from '../store/repositories/auditEvents.js';
+import { lockAuditChain } from '../store/repositories/lockAuditChain.js';
 import { digestBytes, digestHash, type AuditDigest, type SignedDigest } from './AuditDigest.js';
 import { GENESIS_HASH } from './appendEvent.js';
 import type { AuditSigningKey } from './auditSigningKey.js';
@@ -14,6 +15,8 @@ import type { AuditSigningKey } from './auditSigningKey.js';
  */
 export async function sealHead(db: Store, key: AuditSigningKey, clock: Clock): Promise<SignedDigest | undefined> {
   return db.transaction().execute(async (trx) => {
+    // Behind the chain's lock: no append or other digest moves the head while this one signs it.
+    await lockAuditChain(trx);
     const head = await findLastAuditEvent(trx);
     const last = await findLastAuditDigest(trx);
     if (!head || (last && Number(last.to_sequence) >= Number(head.sequence))) return undefined;

@@ -5,6 +5,7 @@ import { auditTailCommand } from './commands/auditTail.js';
 import { auditVerifyCommand } from './commands/auditVerify.js';
 import { clientAddCommand } from './commands/clientAdd.js';
 import { clientRotateSecretCommand } from './commands/clientRotateSecret.js';
+import { confirmationVerifyCommand } from './commands/confirmationVerify.js';
 import { groupAddCommand } from './commands/groupAdd.js';
 import { keysRotateCommand } from './commands/keysRotate.js';
 import { keysRotateSigningCommand } from './commands/keysRotateSigning.js';
@@ -36,5 +37,6 @@ export function buildProgram(): Command {
   auditExportCommand(audit);
   auditArchiveCommand(audit);
   auditTailCommand(audit);
+  confirmationVerifyCommand(program.command('confirmation').description('signed confirmations of sensitive actions'));
   return program;
 }

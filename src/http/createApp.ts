@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { channelRoutes } from '../apps/channels/channelRoutes.js';
 import { gradeRoutes } from '../apps/grades/gradeRoutes.js';
 import { orderRoutes } from '../apps/orders/orderRoutes.js';
 import { GatehouseError } from '../errors/GatehouseError.js';
@@ -63,6 +64,7 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   app.route('/api/grades', gradeRoutes(runtime));
   app.route('/api/orders', orderRoutes(runtime));
   app.route('/audit', auditRoutes(runtime));
+  app.route('/api/channels', channelRoutes(runtime));
   app.use('/admin/*', requireCaller(runtime.hmacKey), requireAdmin(runtime));
   app.route('/admin', adminRoutes(runtime));
   app.route('/admin', shieldRoutes(runtime));

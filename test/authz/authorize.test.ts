@@ -19,6 +19,9 @@ describe('authorize', () => {
     expect(authorizer.policyIds).toEqual([
       'audit.auditors-read',
       'audit.root-reads',
+      'channels.user-opens',
+      'channels.members-read',
+      'channels.members-post',
       'clients.reporting-reads-grades',
       'grades.teachers-write',
       'grades.teachers-read',

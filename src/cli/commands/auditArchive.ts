@@ -4,6 +4,7 @@ import { archiveTrail } from '../../audit/archiveTrail.js';
 import { operatorTransact } from '../../audit/operatorTransact.js';
 import { ARCHIVE_EVENT } from '../../audit/trailInStore.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
+import { closeRuntime } from '../../runtime/closeRuntime.js';
 import { openRuntime } from '../openRuntime.js';
 
 /** `gatehouse audit archive --before <date> [--out <dir>]`: moves old events into export files. */
@@ -29,7 +30,7 @@ export function auditArchiveCommand(audit: Command): void {
             : `archived events through ${summary.throughSequence} (${summary.events} events) to ${directory}\n`,
         );
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
 }

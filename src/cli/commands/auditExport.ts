@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { exportTrail } from '../../audit/exportTrail.js';
 import { operatorTransact } from '../../audit/operatorTransact.js';
 import { findLastAuditDigest } from '../../store/repositories/auditDigests.js';
+import { closeRuntime } from '../../runtime/closeRuntime.js';
 import { openRuntime } from '../openRuntime.js';
 
 /** `gatehouse audit export --out <dir>`: the signed trail as files that verify offline. */
@@ -29,7 +30,7 @@ export function auditExportCommand(audit: Command): void {
         }));
         process.stdout.write(`exported events ${summary.fromSequence ?? '-'} to ${summary.throughSequence ?? '-'} (${summary.events} events, ${summary.digests} digests) to ${directory}\n`);
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
 }

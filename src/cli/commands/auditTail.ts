@@ -3,6 +3,7 @@ import { operatorTransact } from '../../audit/operatorTransact.js';
 import { text } from '../../audit/redact.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import { findLastAuditEvent, listAuditEventsAfter } from '../../store/repositories/auditEvents.js';
+import { closeRuntime } from '../../runtime/closeRuntime.js';
 import { openRuntime } from '../openRuntime.js';
 
 /** `gatehouse audit tail [--from <seq>] [--interval <ms>]`: prints new events as JSON Lines until interrupted. */
@@ -36,7 +37,7 @@ export function auditTailCommand(audit: Command): void {
           if (rows.length < 500) await new Promise((resolve) => setTimeout(resolve, interval));
         }
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
 }

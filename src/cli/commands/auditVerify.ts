@@ -10,6 +10,7 @@ import { trailInStore } from '../../audit/trailInStore.js';
 import { verifyTrail, type TrailToVerify } from '../../audit/verifyTrail.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import { findLastAuditEvent } from '../../store/repositories/auditEvents.js';
+import { closeRuntime } from '../../runtime/closeRuntime.js';
 import { openRuntime } from '../openRuntime.js';
 
 // Below this many events a run takes well under a second: no bar.
@@ -58,7 +59,7 @@ export function auditVerifyCommand(audit: Command): void {
           firstBreak: report.breaks[0] ?? null,
         }));
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
 }

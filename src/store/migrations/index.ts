@@ -4,6 +4,8 @@ import * as mfa from './0002_mfa.js';
 import * as audit from './0003_audit.js';
 import * as shield from './0004_shield.js';
 import * as tokens from './0005_tokens.js';
+import * as channels from './0006_channels.js';
+import * as webauthn from './0007_webauthn.js';
 
 /** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003_audit': audit,
   '0004_shield': shield,
   '0005_tokens': tokens,
+  '0006_channels': channels,
+  '0007_webauthn': webauthn,
 };

@@ -62,3 +62,8 @@ export async function findAuditEventTime(db: Store, sequence: number): Promise<s
 export async function deleteAuditEventsThrough(db: Store, sequence: number): Promise<void> {
   await db.deleteFrom('audit_events').where('sequence', '<=', sequence).execute();
 }
+
+/** The events of a principal whose canonical body holds `text` (a unique id), oldest first. */
+export function findAuditEventsMentioning(db: Store, principalId: string, text: string): Promise<AuditEventRow[]> {
+  return db.selectFrom('audit_events').selectAll().where('principal_id', '=', principalId).where('body', 'like', `%${text}%`).orderBy('sequence').execute();
+}
