@@ -3,6 +3,8 @@
 // shared and noisy, so only ratios mean anything).
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { auditRecorder } from './auditRecorder.js';
+import { auditVerify } from './auditVerify.js';
 import { authorizedRequest } from './authorizedRequest.js';
 import { bearerRequest } from './bearerRequest.js';
 import { lambdaColdStart } from './lambdaColdStart.js';
@@ -11,7 +13,7 @@ import { signInFlood } from './signInFlood.js';
 import { signInRate } from './signInRate.js';
 import type { Benchmark, BenchResult } from './support/BenchResult.js';
 
-const benchmarks: Record<string, Benchmark> = { signInRate, authorizedRequest, bearerRequest, signInFlood, lambdaColdStart, postgresRequests };
+const benchmarks: Record<string, Benchmark> = { signInRate, authorizedRequest, bearerRequest, signInFlood, lambdaColdStart, postgresRequests, auditRecorder, auditVerify };
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in benchmarks));
