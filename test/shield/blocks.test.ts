@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInEnrollingTotp } from '../support/otpDevice.js';
+import { runCli } from '../support/runCli.js';
 import { startTestServer, type Client, type TestServer } from '../support/testServer.js';
 import { auditEvents, statusCounts } from './support.js';
 
@@ -21,20 +20,7 @@ beforeAll(async () => {
 afterAll(() => gh?.close());
 
 /** Runs the built `gatehouse` binary against the test server's data. */
-function gatehouse(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve('bin/gatehouse.js'), ...args, '--data', gh.dataDir], {
-      env: { ...process.env, GATEHOUSE_LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const gatehouse = (args: string[]) => runCli(gh.dataDir, args);
 
 describe('abusive clients', () => {
   it('blocks a client that keeps drawing refusals, for a growing time, and records each block', async () => {
