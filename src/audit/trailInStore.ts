@@ -44,7 +44,13 @@ export async function trailInStore(db: Store, options: { from?: number; trustedK
     for (;;) {
       const rows = await listAuditEventsAfter(db, after, pageSize);
       if (rows.length === 0) return;
-      yield rows.map((row) => ({ sequence: Number(row.sequence), previousHash: row.previous_hash, hash: row.hash, body: row.body }));
+      yield rows.map((row) => ({
+        sequence: Number(row.sequence),
+        previousHash: row.previous_hash,
+        hash: row.hash,
+        body: row.body,
+        columns: { eventTime: row.event_time, eventName: row.event_name, principalId: row.principal_id, errorCode: row.error_code },
+      }));
       after = Number(rows.at(-1)!.sequence);
     }
   }

@@ -1,6 +1,7 @@
 import { hash as oneShotHash, verify, type KeyObject } from 'node:crypto';
 import { digestBytes, digestHash, type SignedDigest } from './AuditDigest.js';
 import { GENESIS_HASH } from './appendEvent.js';
+import { columnsMatchBody, type IndexedColumns } from './columnsMatchBody.js';
 
 /** One link of the chain as stored or exported: `hash` = SHA-256(previousHash + body). */
 export interface ChainRecord {
@@ -9,6 +10,8 @@ export interface ChainRecord {
   hash: string;
   /** The event's canonical JSON without `hash`. */
   body: string;
+  /** The columns the store finds it by (absent in an export): they must agree with the body. */
+  columns?: IndexedColumns;
 }
 
 /** Why a sequence breaks the trail (the `validate-logs` vocabulary, one word each). */
@@ -95,6 +98,10 @@ export async function verifyTrail(trail: TrailToVerify): Promise<VerifyReport> {
       } else if (previousHash !== undefined && previousOk && !gap && record.previousHash !== previousHash) {
         // The body is intact and in its place but does not link to its predecessor: that one was rewritten.
         note(sequence - 1, sequence - 1 < trail.start.sequence ? 'missing' : 'modified', `event ${sequence} links to a hash that event ${sequence - 1} no longer has`);
+        ok = false;
+      }
+      if (ok && record.columns && !columnsMatchBody(body, record.columns)) {
+        note(sequence, 'modified', `event ${sequence}'s indexed columns differ from its hashed body`);
         ok = false;
       }
       const digest = signedAt.get(sequence);

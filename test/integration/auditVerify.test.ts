@@ -95,6 +95,16 @@ describe('gatehouse audit verify', () => {
     expect(firstBreak(run.stdout)).toEqual(['15', 'modified']);
   });
 
+  it('names an event whose search columns alone were rewritten as modified', async () => {
+    const dir = copy();
+    const db = open(dir);
+    db.prepare("update audit_events set principal_id = 'someone-else' where sequence = 17").run();
+    db.close();
+    const run = await verify(dir);
+    expect(run.code).toBe(1);
+    expect(firstBreak(run.stdout)).toEqual(['17', 'modified']);
+  });
+
   it('names an event deleted in the middle as missing', async () => {
     const dir = copy();
     const db = open(dir);

@@ -17,11 +17,11 @@ export async function insertAuditEvents(db: Store, rows: AuditEventRow[]): Promi
 }
 
 /** What the chain checks read of an event. */
-export type ChainRow = Pick<AuditEventRow, 'sequence' | 'previous_hash' | 'hash' | 'body'>;
+export type ChainRow = Pick<AuditEventRow, 'sequence' | 'previous_hash' | 'hash' | 'body' | 'event_time' | 'event_name' | 'principal_id' | 'error_code'>;
 
 /** Up to `limit` events after `sequence` (up to `through`, when given), oldest first: the chain read in pages. */
 export function listAuditEventsAfter(db: Store, sequence: number, limit: number, through?: number): Promise<ChainRow[]> {
-  let query = db.selectFrom('audit_events').select(['sequence', 'previous_hash', 'hash', 'body']).where('sequence', '>', sequence);
+  let query = db.selectFrom('audit_events').select(['sequence', 'previous_hash', 'hash', 'body', 'event_time', 'event_name', 'principal_id', 'error_code']).where('sequence', '>', sequence);
   if (through !== undefined) query = query.where('sequence', '<=', through);
   return query.orderBy('sequence').limit(limit).execute();
 }
