@@ -3,6 +3,7 @@
 // which plain Node ESM cannot.
 export {
   checkParseSchema,
+  isAuthorized,
   policySetTextToParts,
   policyToJson,
   preparsePolicySet,
