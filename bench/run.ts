@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { authorizedRequest } from './authorizedRequest.js';
 import { authzDecision } from './authzDecision.js';
+import { betterAuthPeer } from './betterAuthPeer.js';
 import { signInRate } from './signInRate.js';
 import type { Benchmark, BenchResult } from './support/BenchResult.js';
 
@@ -13,6 +14,7 @@ const benchmarks: Record<string, Benchmark> = {
   authzDecision,
   signInRate,
   authorizedRequest,
+  betterAuthPeer,
 };
 
 const requested = process.argv.slice(2);
@@ -26,7 +28,7 @@ const results: BenchResult[] = [];
 let failed = false;
 for (const name of requested.length > 0 ? requested : Object.keys(benchmarks)) {
   try {
-    results.push(await benchmarks[name]!());
+    results.push(...[await benchmarks[name]!()].flat());
   } catch (error) {
     // One broken benchmark should not hide the others' numbers.
     failed = true;

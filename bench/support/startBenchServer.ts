@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BenchCommand, BenchReply, BenchUser } from './messages.js';
+import { nextMessage } from './nextMessage.js';
 
 /** The process under load, as a benchmark drives it. */
 export interface BenchServer {
@@ -68,27 +69,7 @@ export async function startBenchServer(): Promise<BenchServer> {
 }
 
 function nextReply(child: ChildProcess, timeoutMs: number): Promise<BenchReply> {
-  return new Promise((resolve, reject) => {
-    const cleanUp = () => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    };
-    const onMessage = (reply: BenchReply) => {
-      cleanUp();
-      resolve(reply);
-    };
-    const onExit = (code: number | null, signal: string | null) => {
-      cleanUp();
-      reject(new Error(`the bench server exited (${signal ?? code})`));
-    };
-    const timer = setTimeout(() => {
-      cleanUp();
-      reject(new Error(`the bench server did not answer within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-  });
+  return nextMessage<BenchReply>(child, timeoutMs);
 }
 
 function describe(reply: BenchReply): string {
