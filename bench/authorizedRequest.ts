@@ -3,6 +3,7 @@ import { callOnce, expectStatus } from './support/callOnce.js';
 import { compareRounds } from './support/compareRounds.js';
 import { driveLoad, type LoadRequest } from './support/driveLoad.js';
 import { startBenchServer } from './support/startBenchServer.js';
+import { studentReadingOwnGrade } from './support/studentReadingOwnGrade.js';
 
 // autocannon's default; enough to keep one server thread busy on loopback.
 const connections = 10;
@@ -16,38 +17,14 @@ const plan = { warmUpMs: 2_000, durationMs: 3_000, rounds: 5 };
 export async function authorizedRequest(): Promise<BenchResult> {
   const server = await startBenchServer();
   try {
-    const target = { origin: server.url, ca: server.certificate };
-    const json = { 'content-type': 'application/json' };
-    const signIn = async (email: string) => {
-      const answer = expectStatus(await callOnce(target, 'POST', '/auth/sign-in', json, JSON.stringify({ email, password: server.password })), 200, `sign-in of ${email}`);
-      if (!answer.sessionCookie) throw new Error(`sign-in of ${email} set no cookie`);
-      return { cookie: `__Host-gatehouse=${answer.sessionCookie}`, csrfToken: JSON.parse(answer.text).csrfToken as string };
-    };
-
-    const teacher = await signIn(server.teacher.email);
-    const created = expectStatus(
-      await callOnce(
-        target,
-        'POST',
-        '/api/grades',
-        { ...json, cookie: teacher.cookie, 'x-csrf-token': teacher.csrfToken },
-        JSON.stringify({ studentId: server.student.id, course: 'Mathematics', score: 17 }),
-      ),
-      201,
-      'teacher creates a grade',
-    );
-    const gradeId = JSON.parse(created.text).id as string;
-    const student = await signIn(server.student.email);
-    const path = `/api/grades/${gradeId}`;
-    const read = expectStatus(await callOnce(target, 'GET', path, { cookie: student.cookie }), 200, 'student reads their grade');
-
-    const bareOrigin = await server.serveBare('/api/grades/:id', read.text);
+    const { target, path, cookie, body } = await studentReadingOwnGrade(server);
+    const bareOrigin = await server.serveBare('/api/grades/:id', body);
     const bare = { origin: bareOrigin, ca: server.certificate };
-    const bareRead = expectStatus(await callOnce(bare, 'GET', path, { cookie: student.cookie }), 200, 'bare read');
-    if (bareRead.text !== read.text) throw new Error(`the bare handler answers ${bareRead.text}, Gatehouse ${read.text}`);
+    const bareRead = expectStatus(await callOnce(bare, 'GET', path, { cookie }), 200, 'bare read');
+    if (bareRead.text !== body) throw new Error(`the bare handler answers ${bareRead.text}, Gatehouse ${body}`);
 
     // Both sides get the same request bytes, cookie included.
-    const get: LoadRequest = { method: 'GET', path, headers: { cookie: student.cookie }, expectStatus: 200 };
+    const get: LoadRequest = { method: 'GET', path, headers: { cookie }, expectStatus: 200 };
     const outcome = await compareRounds(
       'authorizedRequest',
       {

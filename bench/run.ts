@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { authorizedRequest } from './authorizedRequest.js';
 import { authzDecision } from './authzDecision.js';
 import { betterAuthPeer } from './betterAuthPeer.js';
+import { requestInProcess } from './requestInProcess.js';
 import { signInRate } from './signInRate.js';
 import type { Benchmark, BenchResult } from './support/BenchResult.js';
 
@@ -14,6 +15,7 @@ const benchmarks: Record<string, Benchmark> = {
   authzDecision,
   signInRate,
   authorizedRequest,
+  requestInProcess,
   betterAuthPeer,
 };
 
