@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { groupAddCommand } from './commands/groupAdd.js';
+import { keysRotateCommand } from './commands/keysRotate.js';
 import { serveCommand } from './commands/serve.js';
 import { userAddCommand } from './commands/userAdd.js';
 
@@ -9,5 +10,6 @@ export function buildProgram(): Command {
   serveCommand(program);
   userAddCommand(program.command('user').description('manage users'));
   groupAddCommand(program.command('group').description('manage group membership'));
+  keysRotateCommand(program.command('keys').description('manage encryption keys'));
   return program;
 }

@@ -34,6 +34,12 @@ const environmentSchema = z.object({
   GATEHOUSE_SESSION_IDLE_MINUTES: positiveInt.pipe(z.number().max(43_200, 'must be at most 43200 (30 days)')).default(60),
   GATEHOUSE_SESSION_MAX_HOURS: positiveInt.pipe(z.number().max(720, 'must be at most 720 (30 days)')).default(24),
   GATEHOUSE_BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
+  // Base64 32-byte keys separated by commas; the first wraps new data keys (see src/crypto/keyring).
+  GATEHOUSE_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/=]+(,[A-Za-z0-9+/=]+)*$/, 'must be base64 keys separated by commas').optional(),
+  GATEHOUSE_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://[user:pass@]host[:port] or smtps://…').optional(),
+  GATEHOUSE_MAIL_FROM: z.email('must be an e-mail address').optional(),
+  GATEHOUSE_SMS_PROVIDER: z.enum(['outbox', 'sns']).default('outbox'),
+  GATEHOUSE_SNS_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
   GATEHOUSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).strict();
 
@@ -56,6 +62,14 @@ export interface Config {
   sessionMaxMs: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** SMTP server for e-mail; the outbox when absent. */
+  smtpUrl?: string;
+  mailFrom: string;
+  smsProvider: 'outbox' | 'sns';
+  /** Another SNS-compatible endpoint than AWS's (tests, LocalStack). */
+  snsEndpoint?: string;
+  /** Master keys given in the environment (instead of `<data>/keys/master.key`). */
+  masterKey?: string;
 }
 
 /** The repository's root, where `policies/` ships. */
@@ -97,6 +111,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxMs: e.GATEHOUSE_SESSION_MAX_HOURS * 3_600_000,
     bodyLimitBytes: e.GATEHOUSE_BODY_LIMIT_BYTES,
     logLevel: e.GATEHOUSE_LOG_LEVEL,
+    masterKey: e.GATEHOUSE_MASTER_KEY,
+    smtpUrl: e.GATEHOUSE_SMTP_URL,
+    mailFrom: e.GATEHOUSE_MAIL_FROM ?? `gatehouse@${new URL(e.GATEHOUSE_PUBLIC_URL ?? 'https://localhost').hostname}`,
+    smsProvider: e.GATEHOUSE_SMS_PROVIDER,
+    snsEndpoint: e.GATEHOUSE_SNS_ENDPOINT,
     ...overrides,
   };
   config.dataDir = dataDir;

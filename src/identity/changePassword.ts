@@ -23,8 +23,10 @@ export async function changePassword(
   checkPasswordPolicy(input.password, user.email);
   const passwordHash = await hashPassword(input.password);
   const at = isoAt(runtime.clock());
-  await transact(async (trx) => {
+  const ended = await transact(async (trx) => {
     await updatePasswordHash(trx, user.id, passwordHash, at);
-    return { sessionsEnded: await revokeUserSessions(trx, user.id, at, input.sessionId) };
+    const sessionIds = await revokeUserSessions(trx, user.id, at, input.sessionId);
+    return { sessionsEnded: sessionIds.length, sessionIds };
   });
+  runtime.sessionRevocations.announce(ended.sessionIds);
 }

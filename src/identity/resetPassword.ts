@@ -23,7 +23,7 @@ export function resetPassword(runtime: Runtime, input: { email: string; code: st
     const code = await checkCode(runtime, user?.id, 'reset', input.code);
     const passwordHash = await hashPassword(input.password);
     const at = isoAt(runtime.clock());
-    await transact(async (trx) => {
+    const ended = await transact(async (trx) => {
       if (!(await consumeCode(trx, code.id, at))) throw invalidCode();
       await updatePasswordHash(trx, code.user_id, passwordHash, at);
       await markConfirmed(trx, code.user_id, at);
@@ -31,7 +31,9 @@ export function resetPassword(runtime: Runtime, input: { email: string; code: st
       // The address is proven now: pending sign-up codes (perhaps someone else's) are void.
       await deleteCodes(trx, code.user_id, 'confirm');
       await clearCodeAttempts(trx, code.user_id, 'reset');
-      return { principalId: code.user_id, sessionsEnded: await revokeUserSessions(trx, code.user_id, at) };
+      const sessionIds = await revokeUserSessions(trx, code.user_id, at);
+      return { principalId: code.user_id, sessionsEnded: sessionIds.length, sessionIds };
     });
+    runtime.sessionRevocations.announce(ended.sessionIds);
   });
 }

@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import type { Authorizer } from '../authz/index.js';
 import type { Clock } from '../clock/clock.js';
 import type { Config } from '../config/loadConfig.js';
+import type { Keyring } from '../crypto/keyring/Keyring.js';
 import type { Deliver } from '../delivery/Deliver.js';
+import type { SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import type { Store } from '../store/openDatabase.js';
 
 /** Everything one Gatehouse instance runs on, assembled once at start and passed to the core. */
@@ -13,6 +15,10 @@ export interface Runtime {
   logger: Logger;
   deliver: Deliver;
   authorizer: Authorizer;
+  /** Seals secrets and personal data at rest (OTP seeds, phone numbers, private keys). */
+  keyring: Keyring;
+  /** Where ended sessions are announced to every cache of session liveness. */
+  sessionRevocations: SessionRevocations;
   /** Server secret keying the HMACs of one-time codes and CSRF tokens. */
   hmacKey: Buffer;
   /** A PHC hash of a random password, verified against for unknown users so timing reveals nothing. */

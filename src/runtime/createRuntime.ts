@@ -4,10 +4,13 @@ import { pino, type Logger } from 'pino';
 import { loadAuthorizer } from '../authz/index.js';
 import { systemClock, type Clock } from '../clock/clock.js';
 import type { Config } from '../config/loadConfig.js';
+import { createKeyring } from '../crypto/keyring/createKeyring.js';
+import { loadMasterKeys } from '../crypto/keyring/masterKeys.js';
 import { loadOrCreateSecret } from '../crypto/loadOrCreateSecret.js';
 import type { Deliver } from '../delivery/Deliver.js';
-import { writeToOutbox } from '../delivery/writeToOutbox.js';
+import { chooseDelivery } from '../delivery/chooseDelivery.js';
 import { hashPassword } from '../identity/passwords/hashPassword.js';
+import { localSessionRevocations, type SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import { openDatabase } from '../store/openDatabase.js';
 import type { Runtime } from './Runtime.js';
 
@@ -16,11 +19,12 @@ export interface RuntimeOptions {
   clock?: Clock;
   logger?: Logger;
   deliver?: Deliver;
+  sessionRevocations?: SessionRevocations;
 }
 
 /**
  * Assembles an instance from its configuration: data folder, database at the newest
- * migration, server secret, policies validated against the schema (an invalid one throws),
+ * migration, server secret, master keys, policies validated against the schema (an invalid one throws),
  * the outbox, and the dummy hash that keeps sign-in timing equal.
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -36,8 +40,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     db,
     clock,
     logger,
-    deliver: options.deliver ?? writeToOutbox(config.dataDir, clock),
+    deliver: options.deliver ?? chooseDelivery(config, clock),
     authorizer,
+    keyring: createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey)),
+    sessionRevocations: options.sessionRevocations ?? localSessionRevocations(),
     hmacKey: loadOrCreateSecret(config.dataDir, 'hmac'),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
   };

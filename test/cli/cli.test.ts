@@ -145,4 +145,33 @@ describe('gatehouse command line', () => {
     expect(fs.statSync(path.join(dir, 'keys', 'hmac.key')).mode & 0o777).toBe(0o600);
     expect(fs.statSync(path.join(dir, 'gatehouse.db')).mode & 0o777).toBe(0o600);
   });
+
+  it('rotates the master key: the old one retires, the new one wraps, the rotation is an Operator event', async () => {
+    const dir = dataDir();
+    expect((await gatehouse(['user', 'add', 'a@school.test', '--data', dir])).code).toBe(0);
+    const oldText = fs.readFileSync(path.join(dir, 'keys', 'master.key'), 'utf8');
+    const rotated = await gatehouse(['keys', 'rotate', '--data', dir]);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    expect(rotated.stdout).toMatch(/master key [0-9a-f]{16} now wraps every data key/);
+    const newText = fs.readFileSync(path.join(dir, 'keys', 'master.key'), 'utf8');
+    expect(newText).not.toBe(oldText);
+    expect(fs.statSync(path.join(dir, 'keys', 'master.key')).mode & 0o777).toBe(0o600);
+    const retired = fs.readdirSync(path.join(dir, 'keys', 'master-retired'));
+    expect(retired).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, 'keys', 'master-retired', retired[0]!), 'utf8')).toBe(oldText);
+    const server = await startTestServer({}, { configure: (config) => Object.assign(config, { dataDir: dir, databaseUrl: `sqlite:${path.join(dir, 'gatehouse.db')}` }) });
+    try {
+      const events = await server.runtime.db.selectFrom('audit_events').select('body').where('event_name', '=', 'RotateMasterKey').execute();
+      expect(events).toHaveLength(1);
+      expect(JSON.parse(events[0]!.body).responseElements.newKeyId).toBe(server.runtime.keyring.currentKeyId);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses to rotate a single master key given in the environment, in one line', async () => {
+    const result = await gatehouse(['keys', 'rotate', '--data', dataDir()], { env: { GATEHOUSE_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^gatehouse: GATEHOUSE_MASTER_KEY holds one key/);
+  });
 });

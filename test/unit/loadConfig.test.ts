@@ -44,4 +44,10 @@ describe('configuration', () => {
   it('wants the TLS certificate and key together', () => {
     expect(() => loadConfig({ GATEHOUSE_TLS_CERT: '/x/cert.pem' })).toThrowError(/GATEHOUSE_TLS_CERT and GATEHOUSE_TLS_KEY/);
   });
+
+  it('takes master keys from the environment as base64 separated by commas', () => {
+    const key = Buffer.alloc(32, 1).toString('base64');
+    expect(loadConfig({ GATEHOUSE_MASTER_KEY: `${key},${key}` }).masterKey).toBe(`${key},${key}`);
+    expect(() => loadConfig({ GATEHOUSE_MASTER_KEY: 'not a key!' })).toThrowError(/^GATEHOUSE_MASTER_KEY: must be base64 keys/);
+  });
 });

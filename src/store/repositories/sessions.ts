@@ -50,10 +50,10 @@ export async function revokeSession(db: Store, sessionId: string, at: string): P
   await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
 }
 
-/** Revokes every live session of a user, except `exceptSessionId` when given; returns how many. */
-export async function revokeUserSessions(db: Store, userId: string, at: string, exceptSessionId?: string): Promise<number> {
+/** Revokes every live session of a user, except `exceptSessionId` when given; returns the ids it ended. */
+export async function revokeUserSessions(db: Store, userId: string, at: string, exceptSessionId?: string): Promise<string[]> {
   let query = db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
   if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const rows = await query.returning('id').execute();
+  return rows.map((row) => row.id);
 }
