@@ -6,7 +6,8 @@ import { startBenchServer } from './support/startBenchServer.js';
 
 // As many in flight as libuv has threads by default: more only queue in the pool, and
 // fewer would leave the baseline's pool idle where sign-ins keep it busy.
-const connections = 4;
+// GATEHOUSE_BENCH_SIGNIN_CONNECTIONS measures other concurrencies (bench/README.md, "Sign-in rate").
+const connections = Number(process.env.GATEHOUSE_BENCH_SIGNIN_CONNECTIONS) || 4;
 // Argon2id at 19 MiB runs about 80 verifications a second per core, so a round needs a few
 // seconds to count a few hundred; short rounds, paired, keep other tenants' bursts inside
 // one pair rather than across the comparison. About 50 s in all.
