@@ -18,15 +18,15 @@ export function cacheDecisions(decide: (request: AuthorizationRequest) => Decisi
     // A request that JSON cannot describe whole (a bigint, a cycle) is decided afresh.
     if (key === undefined) return decide(request);
     const cached = decisions.get(key);
-    if (cached) return cached;
+    if (cached) return copy(cached);
     // Cedar is handed the key's own parse, not the caller's object, so the decision depends
     // on the key alone: an `undefined`, a Date or a function that JSON drops or rewrites
     // cannot make two requests share a key and differ in Cedar's eyes.
-    const decision = freeze(decide(JSON.parse(key) as AuthorizationRequest));
+    const decision = copy(decide(JSON.parse(key) as AuthorizationRequest));
     // Oldest first out: bounded memory whatever callers send, no bookkeeping on a hit.
     if (decisions.size >= maxEntries) decisions.delete(decisions.keys().next().value!);
     decisions.set(key, decision);
-    return decision;
+    return copy(decision);
   };
 }
 
@@ -40,9 +40,7 @@ function keyOf(request: AuthorizationRequest): string | undefined {
   }
 }
 
-// One decision object serves every hit, so no caller may change it for the next.
-function freeze(decision: Decision): Decision {
-  Object.freeze(decision.policies);
-  Object.freeze(decision.errors);
-  return Object.freeze(decision);
+// Each caller gets its own arrays: one that sorts or extends them cannot change the next answer.
+function copy(decision: Decision): Decision {
+  return { allowed: decision.allowed, policies: [...decision.policies], errors: [...decision.errors] };
 }

@@ -3,7 +3,6 @@
 // which plain Node ESM cannot.
 export {
   checkParseSchema,
-  isAuthorized,
   policySetTextToParts,
   policyToJson,
   preparsePolicySet,
