@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { betterAuth } from 'better-auth';
@@ -49,7 +50,7 @@ const { runMigrations } = await getMigrations(auth.options);
 await runMigrations();
 app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw));
 
-process.send!({ type: 'ready', url: origin, certificate: tls.cert, passwordHash: 'scrypt N=16384 r=16 p=1 dkLen=64 (node:crypto, libuv pool), @better-auth/utils' });
+process.send!({ type: 'ready', url: origin, certificate: tls.cert, passwordHash: describePasswordHash() });
 process.on('message', (command: { type: string }) => {
   if (command.type !== 'stop') return;
   server.close();
@@ -58,3 +59,14 @@ process.on('message', (command: { type: string }) => {
   process.exit(0);
 });
 process.on('disconnect', () => process.exit(0));
+
+/** Better Auth's scrypt parameters, read from the code that runs rather than from memory. */
+function describePasswordHash(): string {
+  const require = createRequire(import.meta.url);
+  // Not through `require.resolve`: better-auth's exports map does not list its package.json.
+  const version = (JSON.parse(fs.readFileSync(new URL('./node_modules/better-auth/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const source = fs.readFileSync(require.resolve('@better-auth/utils/password'), 'utf8');
+  const found = /N:\s*(\d+),\s*r:\s*(\d+),\s*p:\s*(\d+),\s*dkLen:\s*(\d+)/.exec(source);
+  const parameters = found ? `scrypt N=${found[1]} r=${found[2]} p=${found[3]} dkLen=${found[4]}` : 'scrypt, parameters not found in @better-auth/utils';
+  return `${parameters} (node:crypto on the libuv pool), better-auth ${version}`;
+}
