@@ -3,7 +3,7 @@ import { callOnce, expectStatus } from './support/callOnce.js';
 import { compareRounds } from './support/compareRounds.js';
 import { driveLoad, type LoadRequest } from './support/driveLoad.js';
 import { startBenchServer } from './support/startBenchServer.js';
-import { studentReadingOwnGrade } from './support/studentReadingOwnGrade.js';
+import { studentGrade } from './support/studentGrade.js';
 
 // autocannon's default; enough to keep one server thread busy on loopback.
 const connections = 10;
@@ -17,14 +17,16 @@ const plan = { warmUpMs: 2_000, durationMs: 3_000, rounds: 5 };
 export async function authorizedRequest(): Promise<BenchResult> {
   const server = await startBenchServer();
   try {
-    const { target, path, cookie, body } = await studentReadingOwnGrade(server);
-    const bareOrigin = await server.serveBare('/api/grades/:id', body);
+    const { target, path, student } = await studentGrade(server);
+    const read = expectStatus(await callOnce(target, 'GET', path, { cookie: student.cookie }), 200, 'student reads their grade');
+
+    const bareOrigin = await server.serveBare('/api/grades/:id', read.text);
     const bare = { origin: bareOrigin, ca: server.certificate };
-    const bareRead = expectStatus(await callOnce(bare, 'GET', path, { cookie }), 200, 'bare read');
-    if (bareRead.text !== body) throw new Error(`the bare handler answers ${bareRead.text}, Gatehouse ${body}`);
+    const bareRead = expectStatus(await callOnce(bare, 'GET', path, { cookie: student.cookie }), 200, 'bare read');
+    if (bareRead.text !== read.text) throw new Error(`the bare handler answers ${bareRead.text}, Gatehouse ${read.text}`);
 
     // Both sides get the same request bytes, cookie included.
-    const get: LoadRequest = { method: 'GET', path, headers: { cookie }, expectStatus: 200 };
+    const get: LoadRequest = { method: 'GET', path, headers: { cookie: student.cookie }, expectStatus: 200 };
     const outcome = await compareRounds(
       'authorizedRequest',
       {

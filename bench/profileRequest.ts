@@ -8,14 +8,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { driveLoad } from './support/driveLoad.js';
 import { startBenchServer } from './support/startBenchServer.js';
-import { studentReadingOwnGrade } from './support/studentReadingOwnGrade.js';
+import { studentGrade } from './support/studentGrade.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-profile-'));
 process.env.GATEHOUSE_BENCH_CPU_PROF = dir;
 const server = await startBenchServer();
 try {
-  const { target, path: gradePath, cookie } = await studentReadingOwnGrade(server);
-  const perSecond = await driveLoad(target, { method: 'GET', path: gradePath, headers: { cookie }, expectStatus: 200 }, { connections: 10, durationMs: 10_000 });
+  const { target, path: gradePath, student } = await studentGrade(server);
+  const perSecond = await driveLoad(target, { method: 'GET', path: gradePath, headers: { cookie: student.cookie }, expectStatus: 200 }, { connections: 10, durationMs: 10_000 });
   console.log(`GET ${gradePath}: ${perSecond.toFixed(0)} req/s while profiled`);
 } finally {
   await server.close();

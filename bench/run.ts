@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { authorizedRequest } from './authorizedRequest.js';
 import { authzDecision } from './authzDecision.js';
+import { bearerRequest } from './bearerRequest.js';
 import { betterAuthPeer } from './betterAuthPeer.js';
 import { requestInProcess } from './requestInProcess.js';
 import { signInRate } from './signInRate.js';
@@ -16,6 +17,7 @@ const benchmarks: Record<string, Benchmark> = {
   signInRate,
   authorizedRequest,
   requestInProcess,
+  bearerRequest,
   betterAuthPeer,
 };
 

@@ -1,6 +1,6 @@
 /** Who made a call, as CloudTrail's `userIdentity`. */
 export interface UserIdentity {
-  type: 'Anonymous' | 'User' | 'Operator';
+  type: 'Anonymous' | 'User' | 'Client' | 'Operator';
   principalId: string | null;
   sessionId: string | null;
   mfaAuthenticated: boolean;

@@ -1,6 +1,11 @@
 import { Command } from 'commander';
+import { clientAddCommand } from './commands/clientAdd.js';
+import { clientRotateSecretCommand } from './commands/clientRotateSecret.js';
 import { groupAddCommand } from './commands/groupAdd.js';
 import { keysRotateCommand } from './commands/keysRotate.js';
+import { keysRotateSigningCommand } from './commands/keysRotateSigning.js';
+import { mfaQrCommand } from './commands/mfaQr.js';
+import { rootInitCommand } from './commands/rootInit.js';
 import { serveCommand } from './commands/serve.js';
 import { userAddCommand } from './commands/userAdd.js';
 
@@ -10,6 +15,13 @@ export function buildProgram(): Command {
   serveCommand(program);
   userAddCommand(program.command('user').description('manage users'));
   groupAddCommand(program.command('group').description('manage group membership'));
-  keysRotateCommand(program.command('keys').description('manage encryption keys'));
+  rootInitCommand(program.command('root').description('the root account'));
+  mfaQrCommand(program.command('mfa').description('second factors'));
+  const keys = program.command('keys').description('manage encryption and signing keys');
+  keysRotateCommand(keys);
+  keysRotateSigningCommand(keys);
+  const client = program.command('client').description('manage machine clients');
+  clientAddCommand(client);
+  clientRotateSecretCommand(client);
   return program;
 }

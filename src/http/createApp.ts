@@ -10,11 +10,17 @@ import { auditRequest } from './middleware/auditRequest.js';
 import { noStore } from './middleware/noStore.js';
 import { originCheck } from './middleware/originCheck.js';
 import { requestContext, type ClientAddress } from './middleware/requestContext.js';
+import { bearerToken } from './middleware/bearerToken.js';
+import { requireAdmin } from './middleware/requireAdmin.js';
 import { requireCaller } from './middleware/requireCaller.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
 import { sessionCookie } from './middleware/sessionCookie.js';
+import { adminRoutes } from './routes/adminRoutes.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
+import { mfaRoutes } from './routes/mfaRoutes.js';
+import { tokenRoutes } from './routes/tokenRoutes.js';
+import { wellKnownRoutes } from './routes/wellKnownRoutes.js';
 
 /**
  * The Hono application, the same behind the Node HTTPS server and the Lambda handler:
@@ -43,9 +49,15 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
 
   app.route('/', homeRoutes(runtime));
   app.route('/auth', authRoutes(runtime));
+  app.route('/auth', mfaRoutes(runtime));
+  app.route('/auth/token', tokenRoutes(runtime));
+  app.route('/.well-known', wellKnownRoutes(runtime));
+  app.use('/api/*', bearerToken(runtime));
   app.use('/api/*', requireCaller(runtime.hmacKey));
   app.route('/api/grades', gradeRoutes(runtime));
   app.route('/api/orders', orderRoutes(runtime));
+  app.use('/admin/*', requireCaller(runtime.hmacKey), requireAdmin(runtime));
+  app.route('/admin', adminRoutes(runtime));
   return app;
 }
 

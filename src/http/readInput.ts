@@ -55,6 +55,21 @@ export async function readJson<S extends z.ZodType>(c: Context<HttpEnv>, schema:
   return check(c, 'body', schema, body);
 }
 
+/**
+ * Parses and validates an `application/x-www-form-urlencoded` body against `schema`, as
+ * OAuth clients send to a token endpoint (RFC 6749 §4.4.2); a key given twice is refused.
+ */
+export async function readForm<S extends z.ZodType>(c: Context<HttpEnv>, schema: S): Promise<z.output<S>> {
+  const form = new URLSearchParams(await c.req.text());
+  const values: Record<string, string> = {};
+  for (const [key, value] of form) {
+    if (key in values) throw new GatehouseError('VALIDATION_ERROR', `${key.slice(0, 64)}: give it once`);
+    if (!key.isWellFormed() || !value.isWellFormed()) throw new GatehouseError('VALIDATION_ERROR', 'The body holds a string that is not valid Unicode');
+    values[key] = value;
+  }
+  return check(c, 'body', schema, values);
+}
+
 /** Validates the path parameters against `schema`. */
 export function readParams<S extends z.ZodType>(c: Context<HttpEnv>, schema: S): z.output<S> {
   return check(c, 'path', schema, c.req.param());

@@ -2,7 +2,9 @@ import { isoAt } from '../clock/clock.js';
 import { GatehouseError } from '../errors/GatehouseError.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
+import { startSecondStep, type SecondStepAnswer } from '../mfa/signIn/startSecondStep.js';
 import { listUserGroups } from '../store/repositories/groups.js';
+import { deleteEndedChallenges, insertChallenge } from '../store/repositories/mfaChallenges.js';
 import { insertSession } from '../store/repositories/sessions.js';
 import { findUserByEmail, updatePasswordHash } from '../store/repositories/users.js';
 import type { SessionRow, UserRow } from '../store/schema.js';
@@ -11,12 +13,16 @@ import { hashPassword, needsRehash, verifyPassword } from './passwords/hashPassw
 import { newSession, type Origin } from './sessions/newSession.js';
 
 /** A successful sign-in: the cookie token (shown once) and what the caller may see. */
-export interface SignInResult {
+export interface SignedInResult {
+  status: 'SIGNED_IN';
   token: string;
   session: SessionRow;
   user: UserRow;
   groups: string[];
 }
+
+/** A sign-in: done, or waiting for a second factor (or its enrolment) before a session opens. */
+export type SignInResult = SignedInResult | SecondStepAnswer;
 
 // One answer for every failure, unconfirmed addresses included: it must not tell which part was wrong.
 const invalidCredentials = () => new GatehouseError('INVALID_CREDENTIALS', 'The e-mail or password is wrong, or the address is not confirmed yet');
@@ -24,7 +30,8 @@ const invalidCredentials = () => new GatehouseError('INVALID_CREDENTIALS', 'The 
 /**
  * Checks a password and opens a new session. Unknown e-mails are checked against a dummy
  * hash so that every failure costs one Argon2id verification and answers the same.
- * A hash made with older parameters is re-hashed (OWASP: upgrade on sign-in).
+ * A hash made with older parameters is re-hashed (OWASP: upgrade on sign-in). A user with a
+ * second factor, or root/an admin without one, gets a token for the next step instead of a session.
  */
 export async function signIn(runtime: Runtime, input: { email: string; password: string; origin: Origin }, transact: Transact): Promise<SignInResult> {
   const user = await findUserByEmail(runtime.db, normalizeEmail(input.email));
@@ -34,12 +41,23 @@ export async function signIn(runtime: Runtime, input: { email: string; password:
   if (!user || !user.password_hash || !passwordOk || user.disabled_at || !user.confirmed_at) throw invalidCredentials();
 
   const rehash = needsRehash(user.password_hash) ? await hashPassword(input.password) : undefined;
-  const { token, row } = newSession(runtime, user.id, input.origin);
   const groups = await listUserGroups(runtime.db, user.id);
+  const secondStep = await startSecondStep(runtime, user, groups);
+  if (secondStep) {
+    const { row: pending, answer } = secondStep;
+    await transact(async (trx) => {
+      await deleteEndedChallenges(trx, user.id, pending.created_at);
+      await insertChallenge(trx, pending);
+      if (rehash) await updatePasswordHash(trx, user.id, rehash, pending.created_at);
+      return { principalId: user.id, status: answer.status, hashUpgraded: rehash !== undefined };
+    });
+    return answer;
+  }
+  const { token, row } = newSession(runtime, user.id, input.origin);
   await transact(async (trx) => {
     await insertSession(trx, row);
     if (rehash) await updatePasswordHash(trx, user.id, rehash, isoAt(runtime.clock()));
     return { principalId: user.id, sessionId: row.id, status: 'SIGNED_IN', hashUpgraded: rehash !== undefined };
   });
-  return { token, session: row, user, groups };
+  return { status: 'SIGNED_IN', token, session: row, user, groups };
 }

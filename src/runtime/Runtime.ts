@@ -6,6 +6,8 @@ import type { Keyring } from '../crypto/keyring/Keyring.js';
 import type { Deliver } from '../delivery/Deliver.js';
 import type { SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import type { Store } from '../store/openDatabase.js';
+import type { SessionLiveness } from '../tokens/sessionLiveness.js';
+import type { SigningKeys } from '../tokens/signingKeys.js';
 
 /** Everything one Gatehouse instance runs on, assembled once at start and passed to the core. */
 export interface Runtime {
@@ -19,6 +21,10 @@ export interface Runtime {
   keyring: Keyring;
   /** Where ended sessions are announced to every cache of session liveness. */
   sessionRevocations: SessionRevocations;
+  /** Ed25519 keys that sign access and ID tokens, and the JWKS that publishes them. */
+  signingKeys: SigningKeys;
+  /** Whether a bearer token's session (`sid`) is still live, from memory in the common case. */
+  sessionLiveness: SessionLiveness;
   /** Server secret keying the HMACs of one-time codes and CSRF tokens. */
   hmacKey: Buffer;
   /** A PHC hash of a random password, verified against for unknown users so timing reveals nothing. */

@@ -12,6 +12,8 @@ import { chooseDelivery } from '../delivery/chooseDelivery.js';
 import { hashPassword } from '../identity/passwords/hashPassword.js';
 import { localSessionRevocations, type SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import { openDatabase } from '../store/openDatabase.js';
+import { sessionLiveness } from '../tokens/sessionLiveness.js';
+import { signingKeys } from '../tokens/signingKeys.js';
 import type { Runtime } from './Runtime.js';
 
 /** What a caller (tests, tools) may put in place of the defaults. */
@@ -35,6 +37,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const logger = options.logger ?? pino({ level: config.logLevel, redact: { paths: ['*.password', '*.token', '*.cookie', '*.code'], censor: '[REDACTED]' } });
   const authorizer = await loadAuthorizer(config.policiesDir);
   const db = await openDatabase(config.databaseUrl);
+  const keyring = createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey));
+  const sessionRevocations = options.sessionRevocations ?? localSessionRevocations();
   return {
     config,
     db,
@@ -42,8 +46,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger,
     deliver: options.deliver ?? chooseDelivery(config, clock),
     authorizer,
-    keyring: createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey)),
-    sessionRevocations: options.sessionRevocations ?? localSessionRevocations(),
+    keyring,
+    sessionRevocations,
+    signingKeys: signingKeys(db, keyring, clock),
+    sessionLiveness: sessionLiveness(db, clock, sessionRevocations, { sqlite: config.databaseUrl.startsWith('sqlite:') }),
     hmacKey: loadOrCreateSecret(config.dataDir, 'hmac'),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
   };

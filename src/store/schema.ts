@@ -38,6 +38,8 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
   source_ip: string | null;
   user_agent: string | null;
+  /** When the session last proved its user (sign-in or step-up); null means at `created_at`. */
+  authenticated_at: Timestamp | null;
 }
 
 /** A one-time code sent by e-mail; only its HMAC is kept. */
@@ -96,6 +98,82 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** A second factor of a user; `secret` is sealed by the keyring. `type` is totp, hotp, sms or webauthn. */
+export interface MfaFactorsTable {
+  id: string;
+  user_id: string;
+  type: string;
+  label: string;
+  secret: string | null;
+  counter: number | null;
+  last_step: number | null;
+  enabled_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A pending second step (`mfaToken`) or first enrolment (`setupToken`); only the token's SHA-256 is kept. */
+export interface MfaChallengesTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  purpose: string;
+  session_id: string | null;
+  tries: number;
+  challenge: string | null;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** One recovery code; only its HMAC is kept. */
+export interface MfaRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** An Ed25519 signing key; `private_jwk` is sealed by the keyring. */
+export interface SigningKeysTable {
+  kid: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+/** A refresh token (SHA-256 only) in its rotation family, bound to the session that began it. */
+export interface RefreshTokensTable {
+  id: string;
+  token_hash: string;
+  family_id: string;
+  session_id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** A machine client (the Cedar principal `Client::"<name>"`). */
+export interface ClientsTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+/** A client secret; only its SHA-256 is kept. */
+export interface ClientSecretsTable {
+  id: string;
+  client_id: string;
+  secret_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 /** The database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -107,6 +185,13 @@ export interface Database {
   grades: GradesTable;
   orders: OrdersTable;
   audit_events: AuditEventsTable;
+  mfa_factors: MfaFactorsTable;
+  mfa_challenges: MfaChallengesTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  signing_keys: SigningKeysTable;
+  refresh_tokens: RefreshTokensTable;
+  clients: ClientsTable;
+  client_secrets: ClientSecretsTable;
 }
 
 /** Rows as read. */
@@ -116,3 +201,9 @@ export type CodeRow = Selectable<CodesTable>;
 export type GradeRow = Selectable<GradesTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type MfaFactorRow = Selectable<MfaFactorsTable>;
+export type MfaChallengeRow = Selectable<MfaChallengesTable>;
+export type SigningKeyRow = Selectable<SigningKeysTable>;
+export type RefreshTokenRow = Selectable<RefreshTokensTable>;
+export type ClientRow = Selectable<ClientsTable>;
+export type ClientSecretRow = Selectable<ClientSecretsTable>;

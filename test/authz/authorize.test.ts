@@ -17,13 +17,16 @@ describe('authorize', () => {
 
   it('lists every shipped policy id', () => {
     expect(authorizer.policyIds).toEqual([
+      'clients.reporting-reads-grades',
       'grades.teachers-write',
       'grades.teachers-read',
       'grades.student-reads-own',
       'grades.student-lists-own',
+      'grades.update-needs-fresh-mfa',
       'orders.customer-creates',
       'orders.owner-reads',
       'orders.owner-checks-out',
+      'root.no-daily-use',
     ]);
   });
 

@@ -26,12 +26,15 @@ export function order(id: string, ownerId: string): CedarEntity {
 /** The store entity, the resource an order is created in. */
 export const store: CedarEntity = { uid: { type: 'Store', id: 'main' }, attrs: {}, parents: [] };
 
-/** A request whose principal and resource are the first and last of `entities`, without MFA. */
-export function ask(action: string, entities: CedarEntity[], resource?: EntityUid): AuthorizationRequest {
+/** The context of a session that proved a second factor just now. */
+export const freshMfa = { mfa: true, authAge: 0 };
+
+/** A request whose principal and resource are the first and last of `entities`, without MFA unless `context` says so. */
+export function ask(action: string, entities: CedarEntity[], resource?: EntityUid, context: Record<string, unknown> = { mfa: false }): AuthorizationRequest {
   const principal = entities[0]?.uid;
   const target = resource ?? entities.at(-1)?.uid;
   if (!principal || !target) throw new Error('ask needs a principal and a resource');
-  return { principal, action, resource: target, context: { mfa: false }, entities };
+  return { principal, action, resource: target, context, entities };
 }
 
 function ref(type: string, id: string): { __entity: EntityUid } {

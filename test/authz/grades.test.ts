@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { loadAuthorizer, type Authorizer } from '../../src/authz/index.js';
-import { ask, grade, shippedPolicies, user } from './fixtures.js';
+import { ask, freshMfa, grade, shippedPolicies, user } from './fixtures.js';
 
 const teacher = user('tina', ['teachers']);
 const student = user('sam', ['students']);
@@ -13,13 +13,30 @@ describe('grades policies', () => {
     authorizer = await loadAuthorizer(shippedPolicies);
   });
 
-  it('lets a teacher create and update any grade', () => {
+  it('lets a teacher create and update any grade (updates with fresh MFA)', () => {
     for (const action of ['CreateGrade', 'UpdateGrade']) {
-      expect(authorizer.authorize(ask(action, [teacher, grade('g1', 'sam')]))).toEqual({
+      expect(authorizer.authorize(ask(action, [teacher, grade('g1', 'sam')], undefined, freshMfa))).toEqual({
         allowed: true,
         policies: ['grades.teachers-write'],
         errors: [],
       });
+    }
+  });
+
+  it('refuses a grade update without a second factor proven in the last 15 minutes', () => {
+    const forbidden = { allowed: false, policies: ['grades.update-needs-fresh-mfa'], errors: [] };
+    expect(authorizer.authorize(ask('UpdateGrade', [teacher, grade('g1', 'sam')]))).toEqual(forbidden);
+    expect(authorizer.authorize(ask('UpdateGrade', [teacher, grade('g1', 'sam')], undefined, { mfa: true, authAge: 901 }))).toEqual(forbidden);
+    expect(authorizer.authorize(ask('UpdateGrade', [teacher, grade('g1', 'sam')], undefined, { mfa: true }))).toEqual(forbidden);
+    expect(authorizer.authorize(ask('UpdateGrade', [teacher, grade('g1', 'sam')], undefined, { mfa: true, authAge: 900 })).allowed).toBe(true);
+    // Creating needs no step-up.
+    expect(authorizer.authorize(ask('CreateGrade', [teacher, grade('g1', 'sam')])).allowed).toBe(true);
+  });
+
+  it('refuses root every application action, MFA or not', () => {
+    const root = user('root', ['root']);
+    for (const action of ['CreateGrade', 'UpdateGrade', 'ReadGrade']) {
+      expect(authorizer.authorize(ask(action, [root, grade('g1', 'sam')], undefined, freshMfa))).toEqual({ allowed: false, policies: ['root.no-daily-use'], errors: [] });
     }
   });
 
@@ -33,7 +50,7 @@ describe('grades policies', () => {
   it('refuses a student who writes a grade', () => {
     for (const action of ['CreateGrade', 'UpdateGrade']) {
       // Even a grade of their own: being graded does not make one a grader.
-      expect(authorizer.authorize(ask(action, [student, grade('g1', 'sam')]))).toEqual({ allowed: false, policies: [], errors: [] });
+      expect(authorizer.authorize(ask(action, [student, grade('g1', 'sam')], undefined, freshMfa))).toEqual({ allowed: false, policies: [], errors: [] });
     }
   });
 

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gatehouse } from '../support/gatehouse.js';
 import { startTestServer, tempDataDir } from '../support/testServer.js';
 
-const bin = path.resolve('bin/gatehouse.js');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
@@ -13,27 +12,6 @@ function dataDir(): string {
   const dir = tempDataDir();
   dirs.push(dir);
   return dir;
-}
-
-/** Runs the built `gatehouse` binary, as `npx gatehouse` would. */
-function gatehouse(args: string[], options: { stdin?: string; env?: Record<string, string>; untilOutput?: RegExp } = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, GATEHOUSE_LOG_LEVEL: 'silent', ...options.env }, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      if (options.untilOutput?.test(stdout)) child.kill('SIGTERM');
-    });
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(options.stdin ?? '');
-  });
 }
 
 describe('gatehouse command line', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolTotp, stepUpTotp } from '../support/otpDevice.js';
 import { startTestServer, type Client, type TestServer } from '../support/testServer.js';
 
 const password = 'correct horse battery staple';
@@ -18,6 +19,9 @@ beforeAll(async () => {
   alice = gh.client();
   bob = gh.client();
   await teacher.signIn('teacher@school.test', password);
+  // Grade updates need fresh MFA (grades.update-needs-fresh-mfa): the teacher enrols an app and steps up.
+  const { device } = await enrolTotp(teacher);
+  await stepUpTotp(teacher, device);
   await alice.signIn('alice@school.test', password);
   await bob.signIn('bob@school.test', password);
 });

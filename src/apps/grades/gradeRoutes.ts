@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Runtime } from '../../runtime/Runtime.js';
+import { actorIdOf } from '../../http/actorIdOf.js';
 import { authorizeCaller } from '../../http/authorizeCaller.js';
 import type { HttpEnv } from '../../http/HttpEnv.js';
 import { event } from '../../http/middleware/event.js';
@@ -24,7 +26,7 @@ export function gradeRoutes(runtime: Runtime): Hono<HttpEnv> {
 
   app.post('/', event('CreateGrade', 201), async (c) => {
     const input = await readJson(c, newGrade);
-    const grade = await createGrade(runtime, authorizeCaller(c, runtime.authorizer), { actorId: c.var.caller!.user.id, ...input }, c.var.transact);
+    const grade = await createGrade(runtime, authorizeCaller(c, runtime.authorizer), { actorId: actorIdOf(c), ...input }, c.var.transact);
     return c.json(grade, 201);
   });
 
@@ -41,8 +43,9 @@ export function gradeRoutes(runtime: Runtime): Hono<HttpEnv> {
 
   app.get('/', event('ListGrades'), async (c) => {
     const query = readQuery(c, listQuery);
-    // Without studentId a caller lists their own grades.
-    const studentId = query.studentId ?? c.var.caller!.user.id;
+    // Without studentId a user lists their own grades; a machine client has none, so it must name the student.
+    const studentId = query.studentId ?? c.var.caller?.user.id;
+    if (!studentId) throw new GatehouseError('VALIDATION_ERROR', 'studentId: a machine client names the student');
     return c.json({ grades: await listGrades(runtime, authorizeCaller(c, runtime.authorizer), studentId) });
   });
 

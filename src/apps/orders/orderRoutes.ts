@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Runtime } from '../../runtime/Runtime.js';
+import { actorIdOf } from '../../http/actorIdOf.js';
 import { authorizeCaller } from '../../http/authorizeCaller.js';
 import type { HttpEnv } from '../../http/HttpEnv.js';
 import { event } from '../../http/middleware/event.js';
@@ -24,7 +25,7 @@ export function orderRoutes(runtime: Runtime): Hono<HttpEnv> {
 
   app.post('/', event('CreateOrder', 201), async (c) => {
     const input = await readJson(c, newOrder);
-    const order = await createOrder(runtime, authorizeCaller(c, runtime.authorizer), { actorId: c.var.caller!.user.id, items: input.items }, c.var.transact);
+    const order = await createOrder(runtime, authorizeCaller(c, runtime.authorizer), { actorId: actorIdOf(c), items: input.items }, c.var.transact);
     return c.json(order, 201);
   });
 

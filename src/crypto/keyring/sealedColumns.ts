@@ -9,4 +9,9 @@ export interface SealedColumn {
  * Every sealed column of the schema: `gatehouse keys rotate` re-wraps exactly these.
  * A feature that seals a new column adds it here, or rotation would leave it behind.
  */
-export const sealedColumns: SealedColumn[] = [];
+export const sealedColumns: SealedColumn[] = [
+  // TOTP/HOTP seeds and SMS phone numbers (src/mfa/factorSecret.ts).
+  { table: 'mfa_factors', column: 'secret', idColumn: 'id' },
+  // Ed25519 private keys that sign access and ID tokens.
+  { table: 'signing_keys', column: 'private_jwk', idColumn: 'kid' },
+];

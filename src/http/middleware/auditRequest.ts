@@ -19,6 +19,8 @@ function identityOf(c: Context<HttpEnv>, result: unknown): UserIdentity {
   }
   const caller = c.get('caller');
   if (caller) return { type: 'User', principalId: caller.user.id, sessionId: caller.session.id, mfaAuthenticated: caller.session.mfa === 1 };
+  const client = c.get('client');
+  if (client) return { type: 'Client', principalId: client.clientId, sessionId: null, mfaAuthenticated: false };
   return { type: 'Anonymous', principalId: null, sessionId: null, mfaAuthenticated: false };
 }
 

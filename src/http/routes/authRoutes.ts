@@ -13,8 +13,9 @@ import type { Runtime } from '../../runtime/Runtime.js';
 import type { HttpEnv } from '../HttpEnv.js';
 import { event } from '../middleware/event.js';
 import { requireCaller } from '../middleware/requireCaller.js';
-import { clearSessionCookie, setSessionCookie } from '../middleware/sessionCookie.js';
+import { clearSessionCookie } from '../middleware/sessionCookie.js';
 import { readJson } from '../readInput.js';
+import { signedInAnswer } from './signedInAnswer.js';
 
 const email = z.string().trim().max(254).pipe(z.email());
 // Long enough for any passphrase; the policy says why a password is refused.
@@ -47,12 +48,9 @@ export function authRoutes(runtime: Runtime): Hono<HttpEnv> {
     const input = await readJson(c, credentials);
     const origin = { sourceIp: c.var.sourceIp, userAgent: c.req.header('user-agent') ?? null };
     const result = await signIn(runtime, { ...input, origin }, c.var.transact);
-    setSessionCookie(c, result.token, runtime.config.sessionMaxMs);
-    return c.json({
-      status: 'SIGNED_IN',
-      user: { id: result.user.id, email: result.user.email, groups: result.groups },
-      csrfToken: csrfTokenFor(runtime.hmacKey, result.session.token_hash),
-    });
+    // MFA_REQUIRED or MFA_SETUP_REQUIRED: no session yet, the token leads to the next step.
+    if (result.status !== 'SIGNED_IN') return c.json(result);
+    return signedInAnswer(c, runtime, result);
   });
 
   app.get('/session', event('GetSession'), signedIn, (c) => {

@@ -8,6 +8,7 @@ import { findUserByEmail, insertUser } from '../../store/repositories/users.js';
 import { normalizeEmail } from '../normalizeEmail.js';
 import { checkPasswordPolicy } from '../passwords/checkPasswordPolicy.js';
 import { hashPassword } from '../passwords/hashPassword.js';
+import { rootGroup } from './initRoot.js';
 
 /**
  * An administrator creates a confirmed user, optionally in groups. Without a password the
@@ -21,6 +22,7 @@ export async function createConfirmedUser(
   const email = normalizeEmail(input.email);
   if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) throw new GatehouseError('VALIDATION_ERROR', `not an e-mail address: ${input.email}`);
   if (input.password !== undefined) checkPasswordPolicy(input.password, email);
+  if (input.groups.includes(rootGroup)) throw new GatehouseError('ACCESS_DENIED', 'root is made only by `gatehouse root init`');
   for (const group of input.groups) {
     if (!(await groupExists(runtime.db, group))) throw new GatehouseError('NOT_FOUND', `no such group: ${group}`);
   }

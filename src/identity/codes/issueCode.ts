@@ -6,7 +6,7 @@ import type { Runtime } from '../../runtime/Runtime.js';
 import type { CodeRow } from '../../store/schema.js';
 
 /** What a one-time code may be used for. */
-export type CodePurpose = 'confirm' | 'reset';
+export type CodePurpose = 'confirm' | 'reset' | 'mfa-sms' | 'mfa-sms-enrol';
 
 /**
  * Eight digits from the CSPRNG, valid ten minutes, single use. Tries per user and purpose:

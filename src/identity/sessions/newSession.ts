@@ -29,6 +29,7 @@ export function newSession(runtime: Pick<Runtime, 'clock' | 'config'>, userId: s
     revoked_at: null,
     source_ip: origin.sourceIp,
     user_agent: origin.userAgent?.slice(0, 512) ?? null,
+    authenticated_at: isoAt(now),
   };
   return { token, row };
 }

@@ -1,5 +1,6 @@
 import { isoAt } from '../../clock/clock.js';
 import { sha256Hex } from '../../crypto/digest.js';
+import { authAgeSeconds } from '../../mfa/policy/authTime.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { listUserGroups } from '../../store/repositories/groups.js';
 import { findLiveSessionWithUser, touchSession, type SessionUser } from '../../store/repositories/sessions.js';
@@ -12,6 +13,8 @@ export interface SignedIn {
   groups: string[];
   /** When the session ends if nothing else happens: the earlier of idle and absolute expiry. */
   expiresAt: string;
+  /** Seconds since the session last proved its user (sign-in or step-up), for policies that want it fresh. */
+  authAge?: number;
 }
 
 // Idle tracking needs minute precision, not a write on every request.
@@ -35,5 +38,5 @@ export async function resolveSession(runtime: Pick<Runtime, 'db' | 'clock' | 'co
   }
   const groups = await listUserGroups(runtime.db, user.id);
   const idleEnd = Date.parse(session.last_seen_at) + runtime.config.sessionIdleMs;
-  return { session, user, groups, expiresAt: isoAt(Math.min(idleEnd, Date.parse(session.expires_at))) };
+  return { session, user, groups, expiresAt: isoAt(Math.min(idleEnd, Date.parse(session.expires_at))), authAge: authAgeSeconds(session, now) };
 }

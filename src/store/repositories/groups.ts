@@ -24,3 +24,14 @@ export async function addUserToGroup(db: Store, userId: string, groupName: strin
     .onConflict((oc) => oc.columns(['user_id', 'group_name']).doNothing())
     .execute();
 }
+
+/** The memberships of the given users, as (user, group) pairs. */
+export function listGroupsOfUsers(db: Store, userIds: string[]): Promise<Array<{ user_id: string; group_name: string }>> {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('user_groups').select(['user_id', 'group_name']).where('user_id', 'in', userIds).orderBy('group_name').execute();
+}
+
+/** True when some user belongs to `group`. */
+export async function groupHasMembers(db: Store, group: string): Promise<boolean> {
+  return (await db.selectFrom('user_groups').select('user_id').where('group_name', '=', group).executeTakeFirst()) !== undefined;
+}

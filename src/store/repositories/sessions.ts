@@ -11,7 +11,16 @@ export type SessionUser = Omit<UserRow, 'password_hash'>;
 
 /** The live session whose token hashes to `tokenHash`, with its user, in one round trip (the per-request lookup). */
 export async function findLiveSessionWithUser(db: Store, tokenHash: string): Promise<{ session: SessionRow; user: SessionUser } | undefined> {
-  const row = await db
+  return splitSessionAndUser(await selectSessionWithUser(db).where('sessions.token_hash', '=', tokenHash).where('sessions.revoked_at', 'is', null).executeTakeFirst());
+}
+
+/** Session `sessionId`, revoked or not, with its user, in one round trip (a bearer token's `sid`, a refresh). */
+export async function findSessionWithUser(db: Store, sessionId: string): Promise<{ session: SessionRow; user: SessionUser } | undefined> {
+  return splitSessionAndUser(await selectSessionWithUser(db).where('sessions.id', '=', sessionId).executeTakeFirst());
+}
+
+function selectSessionWithUser(db: Store) {
+  return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('sessions')
@@ -21,10 +30,10 @@ export async function findLiveSessionWithUser(db: Store, tokenHash: string): Pro
       'users.disabled_at as user_disabled_at',
       'users.created_at as user_created_at',
       'users.updated_at as user_updated_at',
-    ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.revoked_at', 'is', null)
-    .executeTakeFirst();
+    ]);
+}
+
+function splitSessionAndUser(row: Awaited<ReturnType<ReturnType<typeof selectSessionWithUser>['executeTakeFirst']>>) {
   if (!row) return undefined;
   const { user_email, user_confirmed_at, user_disabled_at, user_created_at, user_updated_at, ...session } = row;
   return {
@@ -56,4 +65,9 @@ export async function revokeUserSessions(db: Store, userId: string, at: string, 
   if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
   const rows = await query.returning('id').execute();
   return rows.map((row) => row.id);
+}
+
+/** The session proved a second factor at `at` (step-up): it is MFA-authenticated from then. */
+export async function markSessionAuthenticated(db: Store, sessionId: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ mfa: 1, authenticated_at: at }).where('id', '=', sessionId).execute();
 }

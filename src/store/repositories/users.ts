@@ -35,3 +35,10 @@ export async function markConfirmed(db: Store, userId: string, at: string): Prom
     .where('confirmed_at', 'is', null)
     .execute();
 }
+
+/** Up to `limit` users ordered by e-mail, after `afterEmail` when given (keyset paging). */
+export function listUsers(db: Store, limit: number, afterEmail?: string): Promise<Array<Pick<UserRow, 'id' | 'email' | 'confirmed_at' | 'disabled_at' | 'created_at'>>> {
+  let query = db.selectFrom('users').select(['id', 'email', 'confirmed_at', 'disabled_at', 'created_at']).orderBy('email').limit(limit);
+  if (afterEmail !== undefined) query = query.where('email', '>', afterEmail);
+  return query.execute();
+}

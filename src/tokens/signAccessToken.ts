@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import type { SigningKeys } from './signingKeys.js';
+import { ACCESS_TOKEN_SECONDS, ALGORITHM, AUDIENCE, FIRST_PARTY_CLIENT_ID } from './tokenRules.js';
+
+/** Who an access token speaks for: a user in a session, or a machine client. */
+export type AccessSubject =
+  | { kind: 'user'; userId: string; sessionId: string; groups: string[]; mfa: boolean }
+  | { kind: 'client'; clientId: string; clientName: string };
+
+/**
+ * Signs an access token (RFC 9068 `at+jwt`): iss, aud, sub, client_id, jti, iat, nbf, exp
+ * (10 minutes), and `sid`, `groups`, `mfa` for a user or `client_name` for a machine client.
+ */
+export async function signAccessToken(keys: SigningKeys, issuer: string, nowMs: number, subject: AccessSubject): Promise<string> {
+  const { kid, key } = await keys.signer();
+  const now = Math.floor(nowMs / 1000);
+  const claims =
+    subject.kind === 'user'
+      ? { client_id: FIRST_PARTY_CLIENT_ID, sid: subject.sessionId, groups: subject.groups, mfa: subject.mfa }
+      : { client_id: subject.clientId, client_name: subject.clientName };
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'at+jwt', kid })
+    .setIssuer(issuer)
+    .setAudience(AUDIENCE)
+    // RFC 9068 §2.2: a client acting for itself is its own subject.
+    .setSubject(subject.kind === 'user' ? subject.userId : subject.clientId)
+    .setJti(randomUUID())
+    .setIssuedAt(now)
+    .setNotBefore(now)
+    .setExpirationTime(now + ACCESS_TOKEN_SECONDS)
+    .sign(key);
+}

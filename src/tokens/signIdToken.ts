@@ -1,0 +1,31 @@
+import { SignJWT } from 'jose';
+import type { SigningKeys } from './signingKeys.js';
+import { ACCESS_TOKEN_SECONDS, ALGORITHM, AUDIENCE } from './tokenRules.js';
+
+/**
+ * Signs an OpenID Connect ID token (typ `JWT`, so that it can never pass as an access
+ * token): who signed in, when, and how (`amr`).
+ */
+export async function signIdToken(
+  keys: SigningKeys,
+  issuer: string,
+  nowMs: number,
+  user: { userId: string; email: string; sessionId: string; authTime: string; mfa: boolean },
+): Promise<string> {
+  const { kid, key } = await keys.signer();
+  const now = Math.floor(nowMs / 1000);
+  return new SignJWT({
+    sid: user.sessionId,
+    email: user.email,
+    email_verified: true,
+    auth_time: Math.floor(Date.parse(user.authTime) / 1000),
+    amr: user.mfa ? ['pwd', 'mfa'] : ['pwd'],
+  })
+    .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid })
+    .setIssuer(issuer)
+    .setAudience(AUDIENCE)
+    .setSubject(user.userId)
+    .setIssuedAt(now)
+    .setExpirationTime(now + ACCESS_TOKEN_SECONDS)
+    .sign(key);
+}
