@@ -8,6 +8,7 @@ import { authzDecision } from './authzDecision.js';
 import { bearerRequest } from './bearerRequest.js';
 import { betterAuthPeer } from './betterAuthPeer.js';
 import { requestInProcess } from './requestInProcess.js';
+import { signInFlood } from './signInFlood.js';
 import { signInRate } from './signInRate.js';
 import type { Benchmark, BenchResult } from './support/BenchResult.js';
 
@@ -18,6 +19,7 @@ const benchmarks: Record<string, Benchmark> = {
   authorizedRequest,
   requestInProcess,
   bearerRequest,
+  signInFlood,
   betterAuthPeer,
 };
 

@@ -26,6 +26,8 @@ export interface AuditEvent {
     path?: string;
     statusCode?: number;
     authorization?: { decision: 'ALLOW' | 'DENY'; action: string; resource: string; policies: string[] };
+    /** Present (true) only on requests made inside an administrator's pen-test window. */
+    pentest?: true;
   };
   sequence: number;
   previousHash: string;

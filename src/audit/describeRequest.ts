@@ -17,6 +17,7 @@ export interface RequestFacts {
   statusCode: number;
   errorCode: string | null;
   authorization?: AuditEvent['additionalEventData']['authorization'];
+  pentest?: boolean;
 }
 
 /** The area of the API a path belongs to, as CloudTrail's `eventSource` (`auth.gatehouse`, `api.gatehouse`…). */
@@ -46,6 +47,7 @@ export function describeRequest(facts: RequestFacts): UnchainedEvent {
       path: facts.path.slice(0, 512),
       statusCode: facts.statusCode,
       ...(facts.authorization ? { authorization: facts.authorization } : {}),
+      ...(facts.pentest ? { pentest: true as const } : {}),
     },
   };
 }

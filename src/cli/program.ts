@@ -5,8 +5,10 @@ import { groupAddCommand } from './commands/groupAdd.js';
 import { keysRotateCommand } from './commands/keysRotate.js';
 import { keysRotateSigningCommand } from './commands/keysRotateSigning.js';
 import { mfaQrCommand } from './commands/mfaQr.js';
+import { pentestWindowCommand } from './commands/pentestWindow.js';
 import { rootInitCommand } from './commands/rootInit.js';
 import { serveCommand } from './commands/serve.js';
+import { shieldCommand } from './commands/shield.js';
 import { userAddCommand } from './commands/userAdd.js';
 
 /** The `gatehouse` command line: one sub-command a file under commands/. */
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   groupAddCommand(program.command('group').description('manage group membership'));
   rootInitCommand(program.command('root').description('the root account'));
   mfaQrCommand(program.command('mfa').description('second factors'));
+  shieldCommand(program);
+  pentestWindowCommand(program.command('pentest').description('pen testing'));
   const keys = program.command('keys').description('manage encryption and signing keys');
   keysRotateCommand(keys);
   keysRotateSigningCommand(keys);

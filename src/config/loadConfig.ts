@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { GatehouseError } from '../errors/GatehouseError.js';
+import { shieldConfigFrom, shieldEnvironment, type ShieldConfig } from '../shield/shieldConfig.js';
 
 const digits = z.string().regex(/^\d{1,9}$/, 'must be a whole number');
 const port = digits.transform(Number).pipe(z.number().max(65535, 'must be a port number (0 to 65535)'));
@@ -41,6 +42,7 @@ const environmentSchema = z.object({
   GATEHOUSE_SMS_PROVIDER: z.enum(['outbox', 'sns']).default('outbox'),
   GATEHOUSE_SNS_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
   GATEHOUSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...shieldEnvironment,
 }).strict();
 
 /** Validated configuration of one Gatehouse instance. */
@@ -62,6 +64,7 @@ export interface Config {
   sessionMaxMs: number;
   bodyLimitBytes: number;
   logLevel: string;
+  shield: ShieldConfig;
   /** SMTP server for e-mail; the outbox when absent. */
   smtpUrl?: string;
   mailFrom: string;
@@ -111,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxMs: e.GATEHOUSE_SESSION_MAX_HOURS * 3_600_000,
     bodyLimitBytes: e.GATEHOUSE_BODY_LIMIT_BYTES,
     logLevel: e.GATEHOUSE_LOG_LEVEL,
+    shield: shieldConfigFrom(e),
     masterKey: e.GATEHOUSE_MASTER_KEY,
     smtpUrl: e.GATEHOUSE_SMTP_URL,
     mailFrom: e.GATEHOUSE_MAIL_FROM ?? `gatehouse@${new URL(e.GATEHOUSE_PUBLIC_URL ?? 'https://localhost').hostname}`,

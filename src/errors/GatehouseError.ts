@@ -16,6 +16,7 @@ export const errorStatus = {
   CONFIG_INVALID: 500,
   POLICY_INVALID: 500,
   INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 
 /** A typed error code from the contract. */

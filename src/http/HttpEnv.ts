@@ -32,5 +32,7 @@ export interface HttpEnv {
     requestParameters?: Record<string, unknown>;
     authorization?: AuthorizationRecord;
     errorCode?: string;
+    /** The request bears an open pen-test window's token (shield): limited, never blocked, flagged in its event. */
+    pentest?: boolean;
   };
 }

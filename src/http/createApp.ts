@@ -19,6 +19,8 @@ import { adminRoutes } from './routes/adminRoutes.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
 import { mfaRoutes } from './routes/mfaRoutes.js';
+import { shieldRequests } from './middleware/shieldRequests.js';
+import { shieldRoutes } from './routes/shieldRoutes.js';
 import { tokenRoutes } from './routes/tokenRoutes.js';
 import { wellKnownRoutes } from './routes/wellKnownRoutes.js';
 
@@ -43,6 +45,7 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
   app.use(securityHeaders());
   app.use(noStore());
   app.use(auditRequest(runtime));
+  app.use(shieldRequests(runtime));
   app.use(limitBody(runtime.config.bodyLimitBytes));
   app.use(originCheck(() => runtime.config.publicUrl));
   app.use(sessionCookie(runtime));
@@ -58,6 +61,7 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
   app.route('/api/orders', orderRoutes(runtime));
   app.use('/admin/*', requireCaller(runtime.hmacKey), requireAdmin(runtime));
   app.route('/admin', adminRoutes(runtime));
+  app.route('/admin', shieldRoutes(runtime));
   return app;
 }
 

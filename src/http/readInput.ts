@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { GatehouseError } from '../errors/GatehouseError.js';
+import { jsonDepthExceeds, maxJsonDepth } from '../shield/jsonDepth.js';
 import type { HttpEnv } from './HttpEnv.js';
 
 type Source = 'body' | 'path' | 'query';
@@ -45,9 +46,11 @@ export async function readJson<S extends z.ZodType>(c: Context<HttpEnv>, schema:
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new GatehouseError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
   }
+  const text = await c.req.text();
+  if (jsonDepthExceeds(text)) throw new GatehouseError('VALIDATION_ERROR', `The body nests deeper than ${maxJsonDepth} levels`);
   let body: unknown;
   try {
-    body = JSON.parse(await c.req.text(), wellFormed);
+    body = JSON.parse(text, wellFormed);
   } catch (error) {
     if (error instanceof GatehouseError) throw error;
     throw new GatehouseError('VALIDATION_ERROR', 'The body is not valid JSON');

@@ -34,6 +34,8 @@ export function resetPassword(runtime: Runtime, input: { email: string; code: st
       const sessionIds = await revokeUserSessions(trx, code.user_id, at);
       return { principalId: code.user_id, sessionsEnded: sessionIds.length, sessionIds };
     });
+    // The code proved the owner: failed sign-ins by whoever tried the account no longer hold them back.
+    await runtime.shield.signInGuard.clear(email);
     runtime.sessionRevocations.announce(ended.sessionIds);
   });
 }

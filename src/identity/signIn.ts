@@ -5,7 +5,7 @@ import type { Transact } from '../store/Transact.js';
 import { startSecondStep, type SecondStepAnswer } from '../mfa/signIn/startSecondStep.js';
 import { listUserGroups } from '../store/repositories/groups.js';
 import { deleteEndedChallenges, insertChallenge } from '../store/repositories/mfaChallenges.js';
-import { insertSession } from '../store/repositories/sessions.js';
+import { hasSignedInFrom, insertSession } from '../store/repositories/sessions.js';
 import { findUserByEmail, updatePasswordHash } from '../store/repositories/users.js';
 import type { SessionRow, UserRow } from '../store/schema.js';
 import { normalizeEmail } from './normalizeEmail.js';
@@ -34,11 +34,20 @@ const invalidCredentials = () => new GatehouseError('INVALID_CREDENTIALS', 'The 
  * second factor, or root/an admin without one, gets a token for the next step instead of a session.
  */
 export async function signIn(runtime: Runtime, input: { email: string; password: string; origin: Origin }, transact: Transact): Promise<SignInResult> {
-  const user = await findUserByEmail(runtime.db, normalizeEmail(input.email));
+  const identifier = normalizeEmail(input.email);
+  const user = await findUserByEmail(runtime.db, identifier);
+  const ip = input.origin.sourceIp;
+  // OWASP: a lock must not lock the owner out, so an address this account signed in from
+  // before is held to its own (identifier, address) count only.
+  // Asked for unknown e-mails too (of no user), so that both paths cost the same query.
+  const knownAddress = ip !== null && (await hasSignedInFrom(runtime.db, user?.id ?? '', ip));
+  // Reserved before the hash is checked: parallel attempts each take a count of their own.
+  const attempt = await runtime.shield.signInGuard.reserve({ identifier, ip, knownAddress });
   const passwordHash = user?.password_hash ?? runtime.dummyPasswordHash;
   const passwordOk = await verifyPassword(passwordHash, input.password);
   // An unconfirmed sign-up has no password yet (it arrives with the confirmation), so it lands here too.
   if (!user || !user.password_hash || !passwordOk || user.disabled_at || !user.confirmed_at) throw invalidCredentials();
+  await attempt.succeeded();
 
   const rehash = needsRehash(user.password_hash) ? await hashPassword(input.password) : undefined;
   const groups = await listUserGroups(runtime.db, user.id);

@@ -4,6 +4,7 @@ import type { Clock } from '../clock/clock.js';
 import type { Config } from '../config/loadConfig.js';
 import type { Keyring } from '../crypto/keyring/Keyring.js';
 import type { Deliver } from '../delivery/Deliver.js';
+import type { Shield } from '../shield/createShield.js';
 import type { SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import type { Store } from '../store/openDatabase.js';
 import type { SessionLiveness } from '../tokens/sessionLiveness.js';
@@ -29,4 +30,6 @@ export interface Runtime {
   hmacKey: Buffer;
   /** A PHC hash of a random password, verified against for unknown users so timing reveals nothing. */
   dummyPasswordHash: string;
+  /** Rate limits, brute-force counts and blocks (src/shield). */
+  shield: Shield;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { loadAuthorizer } from '../authz/index.js';
 import { systemClock, type Clock } from '../clock/clock.js';
@@ -10,6 +11,7 @@ import { loadOrCreateSecret } from '../crypto/loadOrCreateSecret.js';
 import type { Deliver } from '../delivery/Deliver.js';
 import { chooseDelivery } from '../delivery/chooseDelivery.js';
 import { hashPassword } from '../identity/passwords/hashPassword.js';
+import { createShield } from '../shield/createShield.js';
 import { localSessionRevocations, type SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import { openDatabase } from '../store/openDatabase.js';
 import { sessionLiveness } from '../tokens/sessionLiveness.js';
@@ -21,6 +23,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   logger?: Logger;
   deliver?: Deliver;
+  /** The ioredis client of GATEHOUSE_REDIS_URL: shared limits (the shield's store seam). */
+  redis?: Redis;
   sessionRevocations?: SessionRevocations;
 }
 
@@ -37,6 +41,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const logger = options.logger ?? pino({ level: config.logLevel, redact: { paths: ['*.password', '*.token', '*.cookie', '*.code'], censor: '[REDACTED]' } });
   const authorizer = await loadAuthorizer(config.policiesDir);
   const db = await openDatabase(config.databaseUrl);
+  const hmacKey = loadOrCreateSecret(config.dataDir, 'hmac');
   const keyring = createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey));
   const sessionRevocations = options.sessionRevocations ?? localSessionRevocations();
   return {
@@ -46,11 +51,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     logger,
     deliver: options.deliver ?? chooseDelivery(config, clock),
     authorizer,
+    hmacKey,
     keyring,
     sessionRevocations,
     signingKeys: signingKeys(db, keyring, clock),
     sessionLiveness: sessionLiveness(db, clock, sessionRevocations, { sqlite: config.databaseUrl.startsWith('sqlite:') }),
-    hmacKey: loadOrCreateSecret(config.dataDir, 'hmac'),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
+    shield: createShield({ config: config.shield, db, clock, hmacKey, redis: options.redis }),
   };
 }

@@ -12,6 +12,8 @@ export interface HttpsListen {
   host: string;
   /** The variable that named the port, for the one-line error when it cannot be opened. */
   portVariable: string;
+  /** Largest request head accepted (431 beyond); Node's default, 16 KiB, when not given. */
+  maxHeaderBytes?: number;
 }
 
 /**
@@ -24,7 +26,8 @@ export async function listenHttps(options: HttpsListen): Promise<https.Server> {
     port: options.port,
     hostname: options.host,
     createServer: https.createServer,
-    serverOptions: { cert: options.cert, key: options.key, minVersion: 'TLSv1.2' },
+    // A socket that never finishes its TLS handshake is dropped after 10 s (Node's default is 120 s).
+    serverOptions: { cert: options.cert, key: options.key, minVersion: 'TLSv1.2', handshakeTimeout: 10_000, maxHeaderSize: options.maxHeaderBytes },
   }) as https.Server;
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../http/createApp.js';
 import type { Runtime } from '../runtime/Runtime.js';
+import { behindTrustedProxies } from '../shield/clientAddress.js';
 import { ensureCertificate } from '../tls/ensureCertificate.js';
+import { guardConnections } from './guardConnections.js';
 import { listenHttps, listening } from './listenHttps.js';
 
 /** A running instance: where it listens, and how to stop it. */
@@ -28,8 +30,26 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     config.dataDir,
     config.tlsCertFile && config.tlsKeyFile ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile } : undefined,
   );
-  const app = createApp(runtime, (c) => getConnInfo(c).remote.address ?? null);
-  const server = await listenHttps({ fetch: app.fetch, cert: tls.cert, key: tls.key, port: config.port, host: config.host, portVariable: 'GATEHOUSE_PORT' });
+  const { shield } = config;
+  const app = createApp(runtime, behindTrustedProxies(shield.trustedProxies, (c) => getConnInfo(c).remote.address ?? null));
+  const server = await listenHttps({
+    fetch: app.fetch,
+    cert: tls.cert,
+    key: tls.key,
+    port: config.port,
+    host: config.host,
+    portVariable: 'GATEHOUSE_PORT',
+    maxHeaderBytes: shield.maxHeaderBytes,
+  });
+  const { blocked } = runtime.shield;
+  guardConnections(server, {
+    maxPerAddress: shield.maxConnectionsPerIp,
+    trustedProxies: shield.trustedProxies,
+    blockedUntil: (address) => blocked.blockedUntil(address),
+    now: runtime.clock,
+  });
+  await blocked.refresh();
+  const stopRefreshing = blocked.keepFresh(shield.blockRefreshMs, (error) => runtime.logger.error({ err: error }, 'blocks refresh failed'));
   const port = (server.address() as AddressInfo).port;
   if (config.publicUrlDerived) config.publicUrl = `https://localhost:${port}`;
 
@@ -58,6 +78,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     httpPort: redirect ? (redirect.address() as AddressInfo).port : undefined,
     certificate: tls.cert,
     close: async () => {
+      stopRefreshing();
       await Promise.all([closeServer(server), redirect ? closeServer(redirect) : undefined]);
       await runtime.db.destroy();
     },

@@ -135,6 +135,32 @@ export interface MfaRecoveryCodesTable {
   created_at: Timestamp;
 }
 
+/** A rate-limiter-flexible record kept in the database (shield). */
+export interface ShieldCountersTable {
+  key: string;
+  points: number;
+  expires_at: Timestamp | null;
+}
+
+/** A client address blocked for abuse; `strikes` counts its blocks so far. */
+export interface ShieldBlocksTable {
+  ip: string;
+  strikes: number;
+  reason: string;
+  blocked_at: Timestamp;
+  blocked_until: Timestamp;
+  lifted_at: Timestamp | null;
+}
+
+/** A pen-test window; only the SHA-256 of its token is kept. */
+export interface PentestWindowsTable {
+  id: string;
+  token_hash: string;
+  opened_by: string;
+  opened_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 /** An Ed25519 signing key; `private_jwk` is sealed by the keyring. */
 export interface SigningKeysTable {
   kid: string;
@@ -188,6 +214,9 @@ export interface Database {
   mfa_factors: MfaFactorsTable;
   mfa_challenges: MfaChallengesTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
+  shield_counters: ShieldCountersTable;
+  shield_blocks: ShieldBlocksTable;
+  pentest_windows: PentestWindowsTable;
   signing_keys: SigningKeysTable;
   refresh_tokens: RefreshTokensTable;
   clients: ClientsTable;
@@ -203,6 +232,8 @@ export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type MfaFactorRow = Selectable<MfaFactorsTable>;
 export type MfaChallengeRow = Selectable<MfaChallengesTable>;
+export type ShieldBlockRow = Selectable<ShieldBlocksTable>;
+export type PentestWindowRow = Selectable<PentestWindowsTable>;
 export type SigningKeyRow = Selectable<SigningKeysTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type ClientRow = Selectable<ClientsTable>;

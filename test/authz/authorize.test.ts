@@ -27,6 +27,7 @@ describe('authorize', () => {
       'orders.owner-reads',
       'orders.owner-checks-out',
       'root.no-daily-use',
+      'shield.admins-manage',
     ]);
   });
 

@@ -90,6 +90,24 @@ describe('TOTP authenticator app', () => {
     expect(sixth.body.error.code).toBe('UNAUTHENTICATED');
   });
 
+  it('caps second-step guesses per user across fresh sign-ins, until a success', async () => {
+    offset += 11 * 60_000;
+    const { client: owner } = await signedInUser('guess@mfa.test');
+    const own = await enrolTotp(owner, now);
+    let wrong = 0;
+    for (let round = 0; round < 3; round++) {
+      const { client, mfaToken } = await firstStep('guess@mfa.test');
+      for (let i = 0; i < 4; i++) if ((await secondStep(client, { mfaToken, method: 'totp', code: '000000' })).status === 400) wrong++;
+    }
+    expect(wrong).toBe(12);
+    // Ten guesses in ten minutes were spent over three mfaTokens: even the right code waits now.
+    const { client, mfaToken } = await firstStep('guess@mfa.test');
+    expect((await secondStep(client, { mfaToken, method: 'totp', code: own.device.code() })).body.error.code).toBe('INVALID_CODE');
+    offset += 10 * 60_000 + 1_000;
+    const later = await firstStep('guess@mfa.test');
+    expect((await secondStep(later.client, { mfaToken: later.mfaToken, method: 'totp', code: own.device.code() })).status).toBe(200);
+  });
+
   it('lets an mfaToken live five minutes', async () => {
     const { client, mfaToken } = await firstStep('tess@mfa.test');
     offset += 5 * 60_000 + 1_000;

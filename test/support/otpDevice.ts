@@ -72,3 +72,20 @@ export async function stepUpTotp(client: Client, device: TotpDevice): Promise<vo
   const answer = await client.post('/auth/step-up', { method: 'totp', code: device.code() });
   if (answer.status !== 200) throw new Error(`step-up: ${answer.status} ${answer.text}`);
 }
+
+/**
+ * Signs in someone who must enrol a factor first (root, an admin): the answer is
+ * MFA_SETUP_REQUIRED, an app is enrolled with its setupToken, and that signs the client in.
+ */
+export async function signInEnrollingTotp(client: Client, email: string, password: string): Promise<TotpDevice> {
+  const first = await client.signIn(email, password);
+  if (first.body?.status !== 'MFA_SETUP_REQUIRED') throw new Error(`sign-in: ${first.status} ${first.text}`);
+  const headers = { 'x-setup-token': first.body.setupToken as string };
+  const setup = await client.post('/auth/mfa/totp/setup', {}, { headers });
+  if (setup.status !== 200) throw new Error(`totp setup: ${setup.status} ${setup.text}`);
+  const device = new TotpDevice(setup.body.secret);
+  const enabled = await client.post('/auth/mfa/totp/enable', { factorId: setup.body.factorId, code: device.code() }, { headers });
+  if (enabled.status !== 200 || enabled.body.status !== 'SIGNED_IN') throw new Error(`totp enable: ${enabled.status} ${enabled.text}`);
+  client.csrfToken = enabled.body.csrfToken;
+  return device;
+}

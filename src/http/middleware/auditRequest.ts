@@ -64,6 +64,7 @@ export function auditRequest(runtime: Runtime): MiddlewareHandler<HttpEnv> {
         statusCode,
         errorCode,
         authorization: authorizationOf(c),
+        pentest: c.get('pentest'),
       });
 
     const transact: Transact = async (work) => {

@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001_initial.js';
 import * as mfa from './0002_mfa.js';
+import * as shield from './0004_shield.js';
 import * as tokens from './0005_tokens.js';
 
 /** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_mfa': mfa,
+  '0004_shield': shield,
   '0005_tokens': tokens,
 };

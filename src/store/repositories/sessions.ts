@@ -71,3 +71,9 @@ export async function revokeUserSessions(db: Store, userId: string, at: string, 
 export async function markSessionAuthenticated(db: Store, sessionId: string, at: string): Promise<void> {
   await db.updateTable('sessions').set({ mfa: 1, authenticated_at: at }).where('id', '=', sessionId).execute();
 }
+
+/** True when `userId` has had a session opened from `sourceIp` (a place it signed in from before). */
+export async function hasSignedInFrom(db: Store, userId: string, sourceIp: string): Promise<boolean> {
+  const row = await db.selectFrom('sessions').select('id').where('user_id', '=', userId).where('source_ip', '=', sourceIp).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
