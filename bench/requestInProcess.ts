@@ -13,6 +13,7 @@ import { findGrade } from '../src/store/repositories/grades.js';
 import { plainTransact } from '../src/store/Transact.js';
 import type { BenchResult } from './support/BenchResult.js';
 import { median } from './support/median.js';
+import { raisedLimits } from './support/raisedLimits.js';
 
 const callsPerRound = 1_000;
 const plan = { warmUpCalls: 1_000, rounds: 5 };
@@ -24,7 +25,7 @@ const plan = { warmUpCalls: 1_000, rounds: 5 };
  */
 export async function requestInProcess(): Promise<BenchResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-inproc-'));
-  const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent' }, { dataDir, port: 0 });
+  const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...raisedLimits }, { dataDir, port: 0 });
   const runtime = await createRuntime(config, { logger: pino({ level: 'silent' }) });
   try {
     const app = createApp(runtime, () => '127.0.0.1');
