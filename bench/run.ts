@@ -7,6 +7,8 @@ import { authorizedRequest } from './authorizedRequest.js';
 import { authzDecision } from './authzDecision.js';
 import { bearerRequest } from './bearerRequest.js';
 import { betterAuthPeer } from './betterAuthPeer.js';
+import { lambdaColdStart } from './lambdaColdStart.js';
+import { postgresRequests } from './postgresRequests.js';
 import { requestInProcess } from './requestInProcess.js';
 import { signInFlood } from './signInFlood.js';
 import { signInRate } from './signInRate.js';
@@ -20,6 +22,8 @@ const benchmarks: Record<string, Benchmark> = {
   requestInProcess,
   bearerRequest,
   signInFlood,
+  lambdaColdStart,
+  postgresRequests,
   betterAuthPeer,
 };
 

@@ -32,7 +32,9 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
 process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 // `--real-limits` (signInFlood) keeps Gatehouse's default limits; the others raise them.
 const limits = process.argv.includes('--real-limits') ? {} : raisedLimits;
-const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...limits }, { dataDir, port: 0 });
+// Only the store may be chosen from outside (startBenchServer's `env`): the rest stays fixed.
+const store = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith('GATEHOUSE_DATABASE_')));
+const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...limits, ...store }, { dataDir, port: 0 });
 const runtime = await createRuntime(config, { logger: pino({ level: 'silent' }) });
 const server = await startServer(runtime);
 const transact = plainTransact(runtime.db);

@@ -24,13 +24,16 @@ export interface BenchServer {
 
 const script = fileURLToPath(new URL('./benchServer.ts', import.meta.url));
 
-/** Starts Gatehouse, with its baselines on call, in a child process; with `realLimits`, at the default request limits. */
-export async function startBenchServer(options: { realLimits?: boolean } = {}): Promise<BenchServer> {
+/**
+ * Starts Gatehouse, with its baselines on call, in a child process; with `realLimits`, at the
+ * default request limits; `env` adds GATEHOUSE_DATABASE_* variables (a PostgreSQL store).
+ */
+export async function startBenchServer(options: { realLimits?: boolean; env?: Record<string, string> } = {}): Promise<BenchServer> {
   // A process of its own, so that the load and the server under load do not share an event
   // loop: what is measured is the server, not the two taking turns on one thread.
   // GATEHOUSE_BENCH_CPU_PROF=<dir> profiles the process under load (bench/README.md, "Profile").
   const profile = process.env.GATEHOUSE_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GATEHOUSE_BENCH_CPU_PROF}`] : [];
-  const child = fork(script, options.realLimits ? ['--real-limits'] : [], { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(script, options.realLimits ? ['--real-limits'] : [], { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...options.env } });
   const ready = await nextReply(child, 120_000);
   if (ready.type !== 'ready') throw new Error(`the bench server did not start: ${describe(ready)}`);
 

@@ -3,6 +3,7 @@ import canonicalize from 'canonicalize';
 import { sha256Hex } from '../crypto/digest.js';
 import type { Store } from '../store/openDatabase.js';
 import { findLastAuditEvent, insertAuditEvent } from '../store/repositories/auditEvents.js';
+import { lockAuditChain } from '../store/repositories/lockAuditChain.js';
 import type { AuditEvent, UnchainedEvent } from './AuditEvent.js';
 
 /** The `previousHash` of the first event. */
@@ -21,6 +22,7 @@ export function chainHash(previousHash: string, canonicalBody: string): string {
  * refuses a fork either way.
  */
 export async function appendEvent(trx: Store, event: UnchainedEvent): Promise<AuditEvent> {
+  await lockAuditChain(trx);
   const last = await findLastAuditEvent(trx);
   const sequence = last ? Number(last.sequence) + 1 : 1;
   const previousHash = last?.hash ?? GENESIS_HASH;

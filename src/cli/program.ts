@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { clientAddCommand } from './commands/clientAdd.js';
 import { clientRotateSecretCommand } from './commands/clientRotateSecret.js';
+import { confirmationVerifyCommand } from './commands/confirmationVerify.js';
 import { groupAddCommand } from './commands/groupAdd.js';
 import { keysRotateCommand } from './commands/keysRotate.js';
 import { keysRotateSigningCommand } from './commands/keysRotateSigning.js';
@@ -27,5 +28,6 @@ export function buildProgram(): Command {
   const client = program.command('client').description('manage machine clients');
   clientAddCommand(client);
   clientRotateSecretCommand(client);
+  confirmationVerifyCommand(program.command('confirmation').description('signed confirmations of sensitive actions'));
   return program;
 }

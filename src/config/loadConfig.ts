@@ -29,6 +29,12 @@ const environmentSchema = z.object({
     .refine((value) => /^(sqlite:|postgres(ql)?:\/\/)/.test(value), 'must start with sqlite: or postgres://')
     .optional(),
   GATEHOUSE_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  GATEHOUSE_REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits, _ : . or -').default('gatehouse:'),
+  GATEHOUSE_DATABASE_POOL_MAX: positiveInt.pipe(z.number().max(100, 'must be at most 100')).default(10),
+  GATEHOUSE_DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(10_000),
+  // Base64 of 32 bytes: instances that share a database (Lambda, several servers) must share it.
+  GATEHOUSE_HMAC_KEY: z.base64('must be base64').refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64').optional(),
+  GATEHOUSE_CHANNEL_HEARTBEAT_SECONDS: positiveInt.pipe(z.number().max(3600, 'must be at most 3600')).default(15),
   GATEHOUSE_PUBLIC_URL: origin.optional(),
   GATEHOUSE_POLICIES_DIR: z.string().min(1).optional(),
   // Browsers cap cookie lifetimes at 400 days; a month is already far beyond NIST AAL1.
@@ -55,6 +61,15 @@ export interface Config {
   tlsKeyFile?: string;
   databaseUrl: string;
   redisUrl?: string;
+  /** Prefix of every Redis key and pub/sub channel, so deployments can share one Redis. */
+  redisPrefix: string;
+  /** PostgreSQL only: most connections the pool opens, and the longest a statement may run. */
+  databasePoolMax: number;
+  statementTimeoutMs: number;
+  /** The HMAC secret from the environment; without it, `<data>/keys/hmac.key`. */
+  hmacKey?: Buffer;
+  /** Milliseconds between heartbeats on a channel's event stream. */
+  channelHeartbeatMs: number;
   /** Origin users see (`https://host[:port]`), as browsers send it in `Origin`. */
   publicUrl: string;
   /** True when `publicUrl` was not given and follows the port the server binds. */
@@ -107,6 +122,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tlsKeyFile: e.GATEHOUSE_TLS_KEY,
     databaseUrl: e.GATEHOUSE_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'gatehouse.db')}`,
     redisUrl: e.GATEHOUSE_REDIS_URL,
+    redisPrefix: e.GATEHOUSE_REDIS_PREFIX,
+    databasePoolMax: e.GATEHOUSE_DATABASE_POOL_MAX,
+    statementTimeoutMs: e.GATEHOUSE_DATABASE_STATEMENT_TIMEOUT_MS,
+    hmacKey: e.GATEHOUSE_HMAC_KEY === undefined ? undefined : Buffer.from(e.GATEHOUSE_HMAC_KEY, 'base64'),
+    channelHeartbeatMs: e.GATEHOUSE_CHANNEL_HEARTBEAT_SECONDS * 1000,
     publicUrl: e.GATEHOUSE_PUBLIC_URL ?? `https://localhost:${portValue}`,
     publicUrlDerived: e.GATEHOUSE_PUBLIC_URL === undefined,
     policiesDir: path.resolve(e.GATEHOUSE_POLICIES_DIR ?? path.join(packageRoot, 'policies')),
@@ -123,14 +143,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...overrides,
   };
   config.dataDir = dataDir;
-  if (config.redisUrl) {
-    // Shared limits and revocations are wired by the [scale] issue; accepting the URL and
-    // ignoring it would let an operator believe instances share state.
-    throw new GatehouseError('CONFIG_INVALID', 'GATEHOUSE_REDIS_URL: Redis is not supported by this build yet; leave it unset');
-  }
-  if (config.databaseUrl.startsWith('postgres')) {
-    // The PostgreSQL dialect is wired by the [scale] issue; refuse rather than half-work.
-    throw new GatehouseError('CONFIG_INVALID', 'GATEHOUSE_DATABASE_URL: PostgreSQL is not supported by this build yet; use sqlite:<file>');
-  }
   return config;
 }

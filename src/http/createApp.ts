@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { channelRoutes } from '../apps/channels/channelRoutes.js';
 import { gradeRoutes } from '../apps/grades/gradeRoutes.js';
 import { orderRoutes } from '../apps/orders/orderRoutes.js';
 import { GatehouseError } from '../errors/GatehouseError.js';
@@ -59,6 +60,7 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
   app.use('/api/*', requireCaller(runtime.hmacKey));
   app.route('/api/grades', gradeRoutes(runtime));
   app.route('/api/orders', orderRoutes(runtime));
+  app.route('/api/channels', channelRoutes(runtime));
   app.use('/admin/*', requireCaller(runtime.hmacKey), requireAdmin(runtime));
   app.route('/admin', adminRoutes(runtime));
   app.route('/admin', shieldRoutes(runtime));

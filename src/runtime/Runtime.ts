@@ -1,5 +1,7 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Authorizer } from '../authz/index.js';
+import type { Broadcast } from '../broadcast/Broadcast.js';
 import type { Clock } from '../clock/clock.js';
 import type { Config } from '../config/loadConfig.js';
 import type { Keyring } from '../crypto/keyring/Keyring.js';
@@ -30,6 +32,10 @@ export interface Runtime {
   hmacKey: Buffer;
   /** A PHC hash of a random password, verified against for unknown users so timing reveals nothing. */
   dummyPasswordHash: string;
+  /** The shared Redis, when GATEHOUSE_REDIS_URL is set. */
+  redis?: Redis;
+  /** Topics heard by every instance (Redis pub/sub) or, without Redis, by this one. */
+  broadcast: Broadcast;
   /** Rate limits, brute-force counts and blocks (src/shield). */
   shield: Shield;
 }

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import type { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
 import { loadAuthorizer } from '../authz/index.js';
+import { memoryBroadcast } from '../broadcast/memoryBroadcast.js';
+import { redisBroadcast } from '../broadcast/redisBroadcast.js';
 import { systemClock, type Clock } from '../clock/clock.js';
 import type { Config } from '../config/loadConfig.js';
 import { createKeyring } from '../crypto/keyring/createKeyring.js';
@@ -11,8 +13,10 @@ import { loadOrCreateSecret } from '../crypto/loadOrCreateSecret.js';
 import type { Deliver } from '../delivery/Deliver.js';
 import { chooseDelivery } from '../delivery/chooseDelivery.js';
 import { hashPassword } from '../identity/passwords/hashPassword.js';
+import { broadcastSessionRevocations } from '../identity/sessions/broadcastSessionRevocations.js';
 import { createShield } from '../shield/createShield.js';
 import { localSessionRevocations, type SessionRevocations } from '../identity/sessions/SessionRevocations.js';
+import { connectRedis } from '../redis/connectRedis.js';
 import { openDatabase } from '../store/openDatabase.js';
 import { sessionLiveness } from '../tokens/sessionLiveness.js';
 import { signingKeys } from '../tokens/signingKeys.js';
@@ -40,10 +44,17 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: config.logLevel, redact: { paths: ['*.password', '*.token', '*.cookie', '*.code'], censor: '[REDACTED]' } });
   const authorizer = await loadAuthorizer(config.policiesDir);
-  const db = await openDatabase(config.databaseUrl);
-  const hmacKey = loadOrCreateSecret(config.dataDir, 'hmac');
+  const db = await openDatabase(config.databaseUrl, {
+    max: config.databasePoolMax,
+    statementTimeoutMs: config.statementTimeoutMs,
+    onIdleError: (error) => logger.warn({ err: error }, 'a pooled database connection broke while idle'),
+  });
+  const hmacKey = config.hmacKey ?? loadOrCreateSecret(config.dataDir, 'hmac');
+  const redis = options.redis ?? (config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined);
+  const broadcast = redis ? redisBroadcast(redis, config.redisPrefix, logger) : memoryBroadcast(logger);
   const keyring = createKeyring(loadMasterKeys(config.dataDir, config.masterKey), () => loadMasterKeys(config.dataDir, config.masterKey));
-  const sessionRevocations = options.sessionRevocations ?? localSessionRevocations();
+  // With Redis, every instance hears a sign-out; without, one process is the whole deployment.
+  const sessionRevocations = options.sessionRevocations ?? (redis ? broadcastSessionRevocations(broadcast, logger) : localSessionRevocations());
   return {
     config,
     db,
@@ -57,6 +68,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     signingKeys: signingKeys(db, keyring, clock),
     sessionLiveness: sessionLiveness(db, clock, sessionRevocations, { sqlite: config.databaseUrl.startsWith('sqlite:') }),
     dummyPasswordHash: await hashPassword(randomBytes(32).toString('base64url')),
-    shield: createShield({ config: config.shield, db, clock, hmacKey, redis: options.redis }),
+    // Shared limits and failed-sign-in counts in Redis when there is one (fail closed on auth routes while it is down).
+    shield: createShield({ config: config.shield, db, clock, hmacKey, redis, keyPrefix: `${config.redisPrefix}shield` }),
+    redis,
+    broadcast,
   };
 }

@@ -3,6 +3,7 @@ import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../http/createApp.js';
+import { closeRuntime } from '../runtime/closeRuntime.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import { behindTrustedProxies } from '../shield/clientAddress.js';
 import { ensureCertificate } from '../tls/ensureCertificate.js';
@@ -80,7 +81,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     close: async () => {
       stopRefreshing();
       await Promise.all([closeServer(server), redirect ? closeServer(redirect) : undefined]);
-      await runtime.db.destroy();
+      await closeRuntime(runtime);
     },
   };
 }

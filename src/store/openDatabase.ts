@@ -1,40 +1,42 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, Migrator, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, sql } from 'kysely';
 import { GatehouseError } from '../errors/GatehouseError.js';
 import { migrations } from './migrations/index.js';
+import { openPostgres, type PoolOptions } from './openPostgres.js';
+import { openSqlite } from './openSqlite.js';
 import type { Database } from './schema.js';
 
 /** The store handle every repository takes: the database or a transaction on it. */
 export type Store = Kysely<Database>;
 
+const defaultPool: PoolOptions = { max: 10, statementTimeoutMs: 10_000 };
+
 /**
- * Opens the database named by `url` (`sqlite:<file>`), in WAL mode with foreign keys on,
- * readable by its owner only, and brings it to the newest migration.
+ * Opens the database named by `url`, `sqlite:<file>` or `postgres://…` (with `pool`'s limits),
+ * and brings it to the newest migration. One code path above this line serves both.
  */
-export async function openDatabase(url: string): Promise<Store> {
-  const file = url.replace(/^sqlite:/, '');
-  if (file !== ':memory:') {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
-    // SQLite gives the -wal and -shm files the database's own mode: 0600 for all three.
-    fs.closeSync(fs.openSync(file, 'a', 0o600));
-    fs.chmodSync(file, 0o600);
+export async function openDatabase(url: string, pool: PoolOptions = defaultPool): Promise<Store> {
+  const db = url.startsWith('sqlite:') ? openSqlite(url.slice('sqlite:'.length)) : openPostgres(url, pool);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
   }
-  const sqlite = new SQLite(file);
-  // WAL lets readers go on while one writer commits; NORMAL sync is durable across a process crash.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) });
-  await migrateToLatest(db);
   return db;
+}
+
+/** True when `db` (or a transaction on it) talks to PostgreSQL. */
+export function isPostgres(db: Store): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** Applies every migration not applied yet; throws INTERNAL_ERROR naming the one that failed. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Kysely's migrator locks its table, so instances starting together migrate once. On
+  // PostgreSQL it must be told the schema: otherwise another schema's migration table (a
+  // second deployment in the same database) would pass for this one's.
+  const migrationTableSchema = isPostgres(db) ? await currentSchema(db) : undefined;
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
@@ -42,34 +44,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
   }
 }
 
-/**
- * Transactions take the write lock at BEGIN: a transaction that read first and wrote later
- * could otherwise fail with SQLITE_BUSY when another process (the CLI) wrote in between.
- */
-class ImmediateSqliteDialect extends SqliteDialect {
-  override createDriver(): Driver {
-    const driver = super.createDriver() as SqliteDriver;
-    driver.beginTransaction = async (connection: DatabaseConnection) => {
-      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-    };
-    return driver;
-  }
-}
-
-/** Re-uses prepared statements: Kysely asks better-sqlite3 to prepare each query anew. */
-function cachingStatements(sqlite: SQLite.Database): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let statement = statements.get(sql);
-      if (!statement) {
-        // Bounded: queries are built from a fixed set of shapes, but an `in (…)` list could vary.
-        if (statements.size >= 500) statements.clear();
-        statement = sqlite.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement as unknown as ReturnType<SqliteDatabase['prepare']>;
-    },
-  };
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new GatehouseError('CONFIG_INVALID', 'GATEHOUSE_DATABASE_URL: the search path names no existing schema');
+  return schema;
 }

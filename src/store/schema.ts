@@ -98,6 +98,25 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** The private channel of two users, stored as the sorted pair. */
+export interface ChannelsTable {
+  id: string;
+  member_low: string;
+  member_high: string;
+  last_sequence: number;
+  created_at: Timestamp;
+}
+
+/** One message of a channel; `sequence` counts from 1 within the channel; `text` is sealed. */
+export interface ChannelMessagesTable {
+  id: string;
+  channel_id: string;
+  sequence: number;
+  sender_id: string;
+  text: string;
+  sent_at: Timestamp;
+}
+
 /** A second factor of a user; `secret` is sealed by the keyring. `type` is totp, hotp, sms or webauthn. */
 export interface MfaFactorsTable {
   id: string;
@@ -200,6 +219,53 @@ export interface ClientSecretsTable {
   revoked_at: Timestamp | null;
 }
 
+/** A registered security key or passkey; `user_handle` is sealed by the keyring. */
+export interface WebauthnCredentialsTable {
+  id: string;
+  user_id: string;
+  factor_id: string;
+  /** base64url, as the authenticator names it. */
+  credential_id: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  counter: number;
+  /** JSON array of transport hints. */
+  transports: string;
+  device_type: string;
+  backed_up: number;
+  user_handle: string;
+  label: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+/** A single-use WebAuthn challenge (registration, confirmation), bound to whoever asked. */
+export interface WebauthnChallengesTable {
+  id: string;
+  user_id: string;
+  purpose: string;
+  bound_to: string;
+  challenge: string;
+  user_handle: string | null;
+  action: string | null;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** A sensitive action confirmed with a security key: the action and the assertion over its hash. */
+export interface ActionConfirmationsTable {
+  id: string;
+  user_id: string;
+  request_id: string;
+  credential_id: string;
+  public_key: string;
+  action: string;
+  action_sha256: string;
+  assertion: string;
+  created_at: Timestamp;
+}
+
 /** The database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -211,6 +277,8 @@ export interface Database {
   grades: GradesTable;
   orders: OrdersTable;
   audit_events: AuditEventsTable;
+  channels: ChannelsTable;
+  channel_messages: ChannelMessagesTable;
   mfa_factors: MfaFactorsTable;
   mfa_challenges: MfaChallengesTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
@@ -221,6 +289,9 @@ export interface Database {
   refresh_tokens: RefreshTokensTable;
   clients: ClientsTable;
   client_secrets: ClientSecretsTable;
+  webauthn_credentials: WebauthnCredentialsTable;
+  webauthn_challenges: WebauthnChallengesTable;
+  action_confirmations: ActionConfirmationsTable;
 }
 
 /** Rows as read. */
@@ -230,6 +301,8 @@ export type CodeRow = Selectable<CodesTable>;
 export type GradeRow = Selectable<GradesTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type ChannelMessageRow = Selectable<ChannelMessagesTable>;
 export type MfaFactorRow = Selectable<MfaFactorsTable>;
 export type MfaChallengeRow = Selectable<MfaChallengesTable>;
 export type ShieldBlockRow = Selectable<ShieldBlocksTable>;
@@ -238,3 +311,6 @@ export type SigningKeyRow = Selectable<SigningKeysTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type ClientRow = Selectable<ClientsTable>;
 export type ClientSecretRow = Selectable<ClientSecretsTable>;
+export type WebauthnCredentialRow = Selectable<WebauthnCredentialsTable>;
+export type WebauthnChallengeRow = Selectable<WebauthnChallengesTable>;
+export type ActionConfirmationRow = Selectable<ActionConfirmationsTable>;

@@ -17,6 +17,9 @@ describe('authorize', () => {
 
   it('lists every shipped policy id', () => {
     expect(authorizer.policyIds).toEqual([
+      'channels.user-opens',
+      'channels.members-read',
+      'channels.members-post',
       'clients.reporting-reads-grades',
       'grades.teachers-write',
       'grades.teachers-read',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 // undici's own fetch takes a dispatcher that trusts exactly the test server's certificate.
 import { Agent, fetch } from 'undici';
+import { EventStream } from './eventStream.js';
 import { loadConfig, type Config } from '../../src/config/loadConfig.js';
 import type { Deliver } from '../../src/delivery/Deliver.js';
 import { writeToOutbox } from '../../src/delivery/writeToOutbox.js';
@@ -71,6 +72,21 @@ export class Client {
     return this.request('PUT', url, { json: json ?? {} });
   }
 
+  /** Opens a server-sent event stream with the session cookie; a refusal comes back as a plain answer. */
+  async events(url: string, headers: Record<string, string> = {}): Promise<EventStream | Answer> {
+    const abort = new AbortController();
+    const response = await fetch(this.base + url, {
+      headers: { ...headers, ...(this.cookie ? { cookie: `__Host-gatehouse=${this.cookie}` } : {}) },
+      dispatcher: this.dispatcher,
+      signal: abort.signal,
+    });
+    if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      const text = await response.text();
+      return { status: response.status, headers: response.headers as unknown as Headers, body: text ? JSON.parse(text) : undefined, text };
+    }
+    return new EventStream(response, abort);
+  }
+
   /** Signs in and keeps the cookie and CSRF token. */
   async signIn(email: string, password: string): Promise<Answer> {
     const answer = await this.post('/auth/sign-in', { email, password });
@@ -108,7 +124,10 @@ const testLimits = {
 /** Starts a test server; `env` adds GATEHOUSE_* variables. */
 export async function startTestServer(env: Record<string, string> = {}, options: RuntimeOptions & { configure?: (config: Config) => void } = {}): Promise<TestServer> {
   const dataDir = tempDataDir();
-  const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...testLimits, ...env }, { dataDir, port: 0 });
+  // TEST_STORE=postgres puts every test server on a fresh PostgreSQL schema: the whole suite on the other engine.
+  const schema = process.env.TEST_STORE === 'postgres' && !env.GATEHOUSE_DATABASE_URL ? await (await import('./postgres.js')).freshPostgresSchema() : undefined;
+  const store = schema ? { GATEHOUSE_DATABASE_URL: schema.url, GATEHOUSE_DATABASE_POOL_MAX: '4' } : {};
+  const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...testLimits, ...store, ...env }, { dataDir, port: 0 });
   options.configure?.(config);
   // Messages go out in the background; the tests wait for those under way before reading the outbox.
   const outboxWriter = writeToOutbox(dataDir, options.clock ?? (() => Date.now()));
@@ -152,6 +171,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     async close() {
       await server.close();
       await Promise.all([dispatcher, ...agents].map((agent) => agent.close()));
+      await schema?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

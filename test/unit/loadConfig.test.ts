@@ -26,9 +26,23 @@ describe('configuration', () => {
     ['GATEHOUSE_SESSION_IDLE_MINUTES', '-5'],
     ['GATEHOUSE_LOG_LEVEL', 'loud'],
     ['GATEHOUSE_SESSION_MAX_HOURS', '10000'],
-    ['GATEHOUSE_REDIS_URL', 'redis://127.0.0.1:6379'],
+    ['GATEHOUSE_REDIS_PREFIX', 'has space'],
+    ['GATEHOUSE_DATABASE_POOL_MAX', '0'],
+    ['GATEHOUSE_HMAC_KEY', 'c2hvcnQ='],
   ])('stops on a bad %s with a one-line message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrowError(new RegExp(`^${name}: [^\\n]+$`));
+  });
+
+  it('takes PostgreSQL and Redis with pool limits and a shared HMAC key', () => {
+    const key = Buffer.alloc(32, 7);
+    const config = loadConfig({
+      GATEHOUSE_DATABASE_URL: 'postgres://gatehouse@db.internal:5432/gatehouse',
+      GATEHOUSE_REDIS_URL: 'rediss://cache.internal:6379',
+      GATEHOUSE_DATABASE_POOL_MAX: '2',
+      GATEHOUSE_HMAC_KEY: key.toString('base64'),
+    });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://gatehouse@db.internal:5432/gatehouse', redisUrl: 'rediss://cache.internal:6379', databasePoolMax: 2, statementTimeoutMs: 10_000, redisPrefix: 'gatehouse:' });
+    expect(config.hmacKey).toEqual(key);
   });
 
   it('keeps the public URL as the origin browsers send', () => {

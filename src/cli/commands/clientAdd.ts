@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { operatorTransact } from '../../audit/operatorTransact.js';
 import { createClient } from '../../tokens/clients/createClient.js';
 import { openRuntime } from '../openRuntime.js';
+import { closeRuntime } from '../../runtime/closeRuntime.js';
 
 /** `gatehouse client add <name>`: a machine client; its id and secret are printed once. */
 export function clientAddCommand(client: Command): void {
@@ -16,7 +17,7 @@ export function clientAddCommand(client: Command): void {
         process.stdout.write(`client_id=${created.clientId}\nclient_secret=${created.clientSecret}\n`);
         process.stderr.write(`the secret is shown once; Cedar policies on Client::"${created.name}" say what it may do\n`);
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { operatorTransact } from '../../audit/operatorTransact.js';
 import { rotateClientSecret } from '../../tokens/clients/rotateClientSecret.js';
 import { openRuntime } from '../openRuntime.js';
+import { closeRuntime } from '../../runtime/closeRuntime.js';
 
 /** `gatehouse client rotate-secret <name>`: a new secret; the previous one keeps working until the next rotation. */
 export function clientRotateSecretCommand(client: Command): void {
@@ -16,7 +17,7 @@ export function clientRotateSecretCommand(client: Command): void {
         process.stdout.write(`client_id=${rotated.clientId}\nclient_secret=${rotated.clientSecret}\n`);
         process.stderr.write(`the secret is shown once; the previous secret stays valid until the next rotation${rotated.revoked ? ` (${rotated.revoked} older revoked)` : ''}\n`);
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { operatorTransact } from '../../audit/operatorTransact.js';
 import { addToGroup } from '../../identity/admin/addToGroup.js';
+import { closeRuntime } from '../../runtime/closeRuntime.js';
 import { openRuntime } from '../openRuntime.js';
 
 /** `gatehouse group add <group> <email>`: adds a user to a group. */
@@ -16,7 +17,7 @@ export function groupAddCommand(group: Command): void {
         const result = await addToGroup(runtime, { group: groupName, email }, transact);
         process.stdout.write(`${email} is in ${result.groups.join(', ')}\n`);
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
 }

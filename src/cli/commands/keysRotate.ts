@@ -6,6 +6,7 @@ import { loadConfig } from '../../config/loadConfig.js';
 import { loadMasterKeys, masterKeyFile, newMasterKeyText, retiredKeysDir, writeKeyFile } from '../../crypto/keyring/masterKeys.js';
 import { rewrapSealedValues } from '../../crypto/keyring/rewrapSealedValues.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
+import { closeRuntime } from '../../runtime/closeRuntime.js';
 import { openRuntime } from '../openRuntime.js';
 
 /**
@@ -44,7 +45,7 @@ export function keysRotateCommand(keys: Command): void {
         process.stdout.write(`master key ${newKeyId} now wraps every data key (${report.rewrapped} re-wrapped, ${report.current} already under it)\n`);
         if (before.source === 'env') process.stdout.write('every instance may now drop the old keys from GATEHOUSE_MASTER_KEY\n');
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
 }

@@ -3,6 +3,7 @@ import { operatorTransact } from '../../audit/operatorTransact.js';
 import { rotateSigningKey } from '../../tokens/signingKeys.js';
 import { ACCESS_TOKEN_SECONDS } from '../../tokens/tokenRules.js';
 import { openRuntime } from '../openRuntime.js';
+import { closeRuntime } from '../../runtime/closeRuntime.js';
 
 /**
  * `gatehouse keys rotate-signing`: a new Ed25519 signing key that signs every token from now
@@ -20,7 +21,7 @@ export function keysRotateSigningCommand(keys: Command): void {
         const kid = await rotateSigningKey(runtime.keyring, runtime.clock, operatorTransact(runtime.db, runtime.clock, 'RotateSigningKey', {}));
         process.stdout.write(`signing key ${kid} now signs; the previous key stays in the JWKS for ${ACCESS_TOKEN_SECONDS / 60} more minutes\n`);
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { operatorTransact } from '../../audit/operatorTransact.js';
 import { defaultRootEmail, initRoot } from '../../identity/admin/initRoot.js';
 import { openRuntime } from '../openRuntime.js';
+import { closeRuntime } from '../../runtime/closeRuntime.js';
 
 /** `gatehouse root init [--email <e>]`: creates the root account and prints its one-time setup code. */
 export function rootInitCommand(root: Command): void {
@@ -25,7 +26,7 @@ export function rootInitCommand(root: Command): void {
           ].join('\n'),
         );
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
 }

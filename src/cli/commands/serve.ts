@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer } from '../../server/startServer.js';
 import { openRuntime } from '../openRuntime.js';
 
 /** `gatehouse serve`: runs the HTTPS server until SIGINT or SIGTERM. */
@@ -10,6 +9,8 @@ export function serveCommand(program: Command): void {
     .option('--data <dir>', 'data folder (default GATEHOUSE_DATA_DIR or ./data)')
     .action(async (options: { data?: string }) => {
       const runtime = await openRuntime(options.data, false);
+      // Loaded here, not at the top: the other commands need none of the HTTP stack, and start faster.
+      const { startServer } = await import('../../server/startServer.js');
       const server = await startServer(runtime);
       process.stdout.write(`Gatehouse is serving ${runtime.config.publicUrl} (data in ${runtime.config.dataDir})\n`);
       const stop = () => {

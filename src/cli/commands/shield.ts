@@ -5,6 +5,7 @@ import { GatehouseError } from '../../errors/GatehouseError.js';
 import { liftClientBlock } from '../../shield/blocks/liftClientBlock.js';
 import { listClientBlocks } from '../../shield/blocks/listClientBlocks.js';
 import { openRuntime } from '../openRuntime.js';
+import { closeRuntime } from '../../runtime/closeRuntime.js';
 
 /** `gatehouse shield list` and `gatehouse shield lift <ip>`: the blocks of abusive clients. */
 export function shieldCommand(program: Command): void {
@@ -22,7 +23,7 @@ export function shieldCommand(program: Command): void {
         else if (blocks.length === 0) process.stdout.write('no blocks in force\n');
         else for (const block of blocks) process.stdout.write(`${block.ip}\tuntil ${block.blockedUntil}\tstrike ${block.strikes}\t${block.reason}\n`);
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
   shield
@@ -36,7 +37,7 @@ export function shieldCommand(program: Command): void {
         await liftClientBlock(runtime, ip, operatorTransact(runtime.db, runtime.clock, 'LiftClientBlock', { ip }));
         process.stdout.write(`lifted the block of ${ip}\n`);
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
 }

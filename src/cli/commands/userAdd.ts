@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { operatorTransact } from '../../audit/operatorTransact.js';
 import { createConfirmedUser } from '../../identity/admin/createConfirmedUser.js';
+import { closeRuntime } from '../../runtime/closeRuntime.js';
 import { openRuntime } from '../openRuntime.js';
 import { readStdin } from '../readStdin.js';
 
@@ -21,7 +22,7 @@ export function userAddCommand(user: Command): void {
         process.stdout.write(`created user ${created.email} (${created.id})${created.groups.length ? ` in ${created.groups.join(', ')}` : ''}\n`);
         if (password === undefined) process.stdout.write('no password set: the user sets one with "forgot password"\n');
       } finally {
-        await runtime.db.destroy();
+        await closeRuntime(runtime);
       }
     });
 }

@@ -10,8 +10,11 @@ export interface SealedColumn {
  * A feature that seals a new column adds it here, or rotation would leave it behind.
  */
 export const sealedColumns: SealedColumn[] = [
+  { table: 'channel_messages', column: 'text', idColumn: 'id' },
   // TOTP/HOTP seeds and SMS phone numbers (src/mfa/factorSecret.ts).
   { table: 'mfa_factors', column: 'secret', idColumn: 'id' },
   // Ed25519 private keys that sign access and ID tokens.
   { table: 'signing_keys', column: 'private_jwk', idColumn: 'kid' },
+  { table: 'webauthn_credentials', column: 'user_handle', idColumn: 'id' },
+  { table: 'webauthn_challenges', column: 'user_handle', idColumn: 'id' },
 ];

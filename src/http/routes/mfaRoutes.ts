@@ -10,6 +10,9 @@ import { regenerateRecoveryCodes } from '../../mfa/enrol/regenerateRecoveryCodes
 import { removeFactor } from '../../mfa/enrol/removeFactor.js';
 import { e164, setupSms } from '../../mfa/enrol/setupSms.js';
 import { setupTotp } from '../../mfa/enrol/setupTotp.js';
+import { finishRegistration } from '../../mfa/webauthn/finishRegistration.js';
+import { registrationResponse } from '../../mfa/webauthn/responseSchemas.js';
+import { startRegistration } from '../../mfa/webauthn/startRegistration.js';
 import { listFactors } from '../../mfa/listFactors.js';
 import { maskPhone } from '../../mfa/sms/sendSmsCode.js';
 import { mfaMethodNames } from '../../mfa/methods/mfaMethods.js';
@@ -41,6 +44,7 @@ const factorCode = z.strictObject({ factorId: id, code: otp });
 const hotpEnable = z.strictObject({ secret: seed, code: otp, label });
 const smsSetup = z.strictObject({ phone: z.string().trim().regex(e164, 'must be an E.164 number such as +14155550123') });
 const factorParam = z.object({ id });
+const webauthnRegistration = z.strictObject({ response: registrationResponse, label: label.optional() });
 
 /**
  * The MFA routes of the contract: the second step of sign-in, step-up, and enrolment. Enrolment
@@ -127,6 +131,17 @@ export function mfaRoutes(runtime: Runtime): Hono<HttpEnv> {
     const enrollee = await enrolleeOf(c);
     const input = await readJson(c, factorCode);
     return enrolledAnswer(c, await enableSms(runtime, enrollee, { ...input, origin: origin(c) }, c.var.transact));
+  });
+
+  app.post('/mfa/webauthn/register/options', event('SetupWebAuthn'), async (c) => {
+    const enrollee = await enrolleeOf(c);
+    return c.json(await startRegistration(runtime, enrollee, c.var.transact));
+  });
+
+  app.post('/mfa/webauthn/register/verify', event('EnableWebAuthn'), async (c) => {
+    const enrollee = await enrolleeOf(c);
+    const input = await readJson(c, webauthnRegistration);
+    return enrolledAnswer(c, await finishRegistration(runtime, enrollee, { ...input, origin: origin(c) }, c.var.transact));
   });
 
   app.post('/mfa/recovery/regenerate', event('RegenerateRecoveryCodes'), async (c) => {

@@ -4,9 +4,10 @@ import type { MfaAttempt, MfaMethod, MfaMethodName } from './MfaMethod.js';
 import { recoveryMethod } from './recoveryMethod.js';
 import { smsMethod } from './smsMethod.js';
 import { totpMethod } from './totpMethod.js';
+import { webauthnMethod } from './webauthnMethod.js';
 
 /** Every second-step method, in the order `methods` lists them: add a method here (one line). */
-export const mfaMethods: readonly MfaMethod[] = [totpMethod, hotpMethod, smsMethod, recoveryMethod];
+export const mfaMethods: readonly MfaMethod[] = [totpMethod, hotpMethod, smsMethod, webauthnMethod, recoveryMethod];
 
 /** The names a request may ask for, for zod at the edge. */
 export const mfaMethodNames = ['totp', 'hotp', 'sms', 'webauthn', 'recovery'] as const satisfies readonly MfaMethodName[];

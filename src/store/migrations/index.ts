@@ -3,6 +3,8 @@ import * as initial from './0001_initial.js';
 import * as mfa from './0002_mfa.js';
 import * as shield from './0004_shield.js';
 import * as tokens from './0005_tokens.js';
+import * as channels from './0006_channels.js';
+import * as webauthn from './0007_webauthn.js';
 
 /** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002_mfa': mfa,
   '0004_shield': shield,
   '0005_tokens': tokens,
+  '0006_channels': channels,
+  '0007_webauthn': webauthn,
 };

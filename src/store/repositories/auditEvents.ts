@@ -10,3 +10,8 @@ export function findLastAuditEvent(db: Store): Promise<Pick<AuditEventRow, 'sequ
 export async function insertAuditEvent(db: Store, row: AuditEventRow): Promise<void> {
   await db.insertInto('audit_events').values(row).execute();
 }
+
+/** The events of a principal whose canonical body holds `text` (a unique id), oldest first. */
+export function findAuditEventsMentioning(db: Store, principalId: string, text: string): Promise<AuditEventRow[]> {
+  return db.selectFrom('audit_events').selectAll().where('principal_id', '=', principalId).where('body', 'like', `%${text}%`).orderBy('sequence').execute();
+}
