@@ -3,6 +3,8 @@
 // shared and noisy, so only ratios mean anything).
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { auditRecorder } from './auditRecorder.js';
+import { auditVerify } from './auditVerify.js';
 import { authorizedRequest } from './authorizedRequest.js';
 import { authzDecision } from './authzDecision.js';
 import { bearerRequest } from './bearerRequest.js';
@@ -24,6 +26,8 @@ const benchmarks: Record<string, Benchmark> = {
   signInFlood,
   lambdaColdStart,
   postgresRequests,
+  auditRecorder,
+  auditVerify,
   betterAuthPeer,
 };
 

@@ -8,9 +8,11 @@ import type https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config/loadConfig.js';
+import { createApp } from '../../src/http/createApp.js';
 import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUser.js';
 import { hashPassword, verifyPassword } from '../../src/identity/passwords/hashPassword.js';
 import { createRuntime } from '../../src/runtime/createRuntime.js';
@@ -48,6 +50,7 @@ const storedHash = (await findUserByEmail(runtime.db, student.email))?.password_
 if (phcPrefix(storedHash) !== argon2) throw new Error(`stored hash ${phcPrefix(storedHash)} and baseline ${argon2} differ in parameters`);
 
 let bare: https.Server | undefined;
+let unrecorded: https.Server | undefined;
 let stopping = false;
 
 process.on('message', (command: BenchCommand) => {
@@ -80,6 +83,8 @@ async function handle(command: BenchCommand): Promise<BenchReply | undefined> {
     }
     case 'serveBare':
       return { type: 'bareReady', url: await serveBare(command.path, command.body) };
+    case 'serveUnrecorded':
+      return { type: 'unrecordedReady', url: await serveUnrecorded() };
     case 'stop':
       await stop();
       return undefined;
@@ -101,11 +106,19 @@ async function serveBare(routePath: string, body: string): Promise<string> {
   return `https://127.0.0.1:${(bare.address() as AddressInfo).port}`;
 }
 
+/** Gatehouse itself on a second port, on the same runtime and database, with the audit recorder left out. */
+async function serveUnrecorded(): Promise<string> {
+  const app = createApp(runtime, (c) => getConnInfo(c).remote.address ?? null, { recordAudit: false });
+  const tls = await ensureCertificate(dataDir);
+  unrecorded = await listenHttps({ fetch: app.fetch, cert: tls.cert, key: tls.key, port: 0, host: '127.0.0.1', portVariable: 'unrecorded port' });
+  return `https://127.0.0.1:${(unrecorded.address() as AddressInfo).port}`;
+}
+
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  const closing = bare;
-  if (closing) {
+  for (const closing of [bare, unrecorded]) {
+    if (!closing) continue;
     await new Promise<void>((resolve) => {
       closing.close(() => resolve());
       closing.closeAllConnections();

@@ -2,6 +2,7 @@
 export type BenchCommand =
   | { type: 'verify'; inFlight: number; durationMs: number }
   | { type: 'serveBare'; path: string; body: string }
+  | { type: 'serveUnrecorded' }
   | { type: 'stop' };
 
 /** A user the process under load created, confirmed, with the shared bench password. */
@@ -25,4 +26,5 @@ export type BenchReply =
     }
   | { type: 'verified'; perSecond: number }
   | { type: 'bareReady'; url: string }
+  | { type: 'unrecordedReady'; url: string }
   | { type: 'failed'; message: string };

@@ -19,6 +19,8 @@ export interface BenchServer {
   verify(inFlight: number, durationMs: number): Promise<number>;
   /** Starts the bare Hono baseline in that process, answering `body` on `path`; returns its origin. */
   serveBare(path: string, body: string): Promise<string>;
+  /** Starts Gatehouse without its audit recorder in that process (same runtime, same database); returns its origin. */
+  serveUnrecorded(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,11 @@ export async function startBenchServer(options: { realLimits?: boolean; env?: Re
     async serveBare(path, body) {
       const reply = await ask({ type: 'serveBare', path, body }, 30_000);
       if (reply.type !== 'bareReady') throw new Error(`bare baseline: ${describe(reply)}`);
+      return reply.url;
+    },
+    async serveUnrecorded() {
+      const reply = await ask({ type: 'serveUnrecorded' }, 30_000);
+      if (reply.type !== 'unrecordedReady') throw new Error(`unrecorded baseline: ${describe(reply)}`);
       return reply.url;
     },
     async close() {

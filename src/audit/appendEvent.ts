@@ -2,7 +2,7 @@
 import canonicalize from 'canonicalize';
 import { sha256Hex } from '../crypto/digest.js';
 import type { Store } from '../store/openDatabase.js';
-import { findLastAuditEvent, insertAuditEvent } from '../store/repositories/auditEvents.js';
+import { findLastAuditEvent, insertAuditEvents } from '../store/repositories/auditEvents.js';
 import { lockAuditChain } from '../store/repositories/lockAuditChain.js';
 import type { AuditEvent, UnchainedEvent } from './AuditEvent.js';
 
@@ -15,29 +15,43 @@ export function chainHash(previousHash: string, canonicalBody: string): string {
 }
 
 /**
- * Appends `event` to the chain inside the caller's transaction: the next gap-free
- * sequence, linked to the previous hash. On SQLite, BEGIN IMMEDIATE serialises appends;
- * a PostgreSQL store must lock the chain's head in the transaction first (READ COMMITTED
- * would let two appends read the same last event), and the primary key on `sequence`
- * refuses a fork either way.
+ * Appends `events`, in order, to the chain inside the caller's transaction: the next gap-free
+ * sequences, each linked to the hash before it; the head is read once and the rows go in one
+ * statement. On SQLite, BEGIN IMMEDIATE serialises appends; a PostgreSQL store must lock the
+ * chain's head in the transaction first (READ COMMITTED would let two appends read the same
+ * last event), and the primary key on `sequence` refuses a fork either way.
  */
-export async function appendEvent(trx: Store, event: UnchainedEvent): Promise<AuditEvent> {
+export async function appendEvents(trx: Store, events: UnchainedEvent[]): Promise<AuditEvent[]> {
   await lockAuditChain(trx);
   const last = await findLastAuditEvent(trx);
-  const sequence = last ? Number(last.sequence) + 1 : 1;
-  const previousHash = last?.hash ?? GENESIS_HASH;
-  const unhashed = { ...event, sequence, previousHash };
-  const body = canonicalize(unhashed)!;
-  const hash = chainHash(previousHash, body);
-  await insertAuditEvent(trx, {
-    sequence,
-    event_id: event.eventId,
-    event_time: event.eventTime,
-    event_name: event.eventName,
-    principal_id: event.userIdentity.principalId,
-    body,
-    previous_hash: previousHash,
-    hash,
+  let sequence = last ? Number(last.sequence) : 0;
+  let previousHash = last?.hash ?? GENESIS_HASH;
+  const chained: AuditEvent[] = [];
+  const rows = events.map((event) => {
+    sequence += 1;
+    const unhashed = { ...event, sequence, previousHash };
+    const body = canonicalize(unhashed)!;
+    const hash = chainHash(previousHash, body);
+    const row = {
+      sequence,
+      event_id: event.eventId,
+      event_time: event.eventTime,
+      event_name: event.eventName,
+      principal_id: event.userIdentity.principalId,
+      error_code: event.errorCode,
+      body,
+      previous_hash: previousHash,
+      hash,
+    };
+    chained.push({ ...unhashed, hash });
+    previousHash = hash;
+    return row;
   });
-  return { ...unhashed, hash };
+  await insertAuditEvents(trx, rows);
+  return chained;
+}
+
+/** Appends one event to the chain inside the caller's transaction (see `appendEvents`). */
+export async function appendEvent(trx: Store, event: UnchainedEvent): Promise<AuditEvent> {
+  return (await appendEvents(trx, [event]))[0]!;
 }

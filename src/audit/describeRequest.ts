@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, UnchainedEvent, UserIdentity } from './AuditEvent.js';
-import { redact } from './redact.js';
+import { redactWithin, text } from './redact.js';
 
 /** What the HTTP edge knows about a request when it records it. */
 export interface RequestFacts {
@@ -17,6 +17,8 @@ export interface RequestFacts {
   statusCode: number;
   errorCode: string | null;
   authorization?: AuditEvent['additionalEventData']['authorization'];
+  /** Request parameters and response elements over this many bytes of JSON are cut, with a marker (default 8192, GATEHOUSE_AUDIT_BODY_LIMIT_BYTES). */
+  bodyLimitBytes?: number;
   pentest?: boolean;
 }
 
@@ -36,15 +38,15 @@ export function describeRequest(facts: RequestFacts): UnchainedEvent {
     eventName: facts.eventName,
     userIdentity: facts.identity,
     sourceIPAddress: facts.sourceIp,
-    userAgent: facts.userAgent ? facts.userAgent.slice(0, 512) : null,
-    requestParameters: facts.requestParameters ? redact(facts.requestParameters) : null,
-    responseElements: readOnly || facts.errorCode ? null : redact(facts.responseElements),
+    userAgent: facts.userAgent ? text(facts.userAgent, 512) : null,
+    requestParameters: facts.requestParameters ? redactWithin(facts.requestParameters, facts.bodyLimitBytes ?? 8192) : null,
+    responseElements: readOnly || facts.errorCode ? null : redactWithin(facts.responseElements, facts.bodyLimitBytes ?? 8192),
     errorCode: facts.errorCode,
     requestId: facts.requestId,
     readOnly,
     additionalEventData: {
       httpMethod: facts.method,
-      path: facts.path.slice(0, 512),
+      path: text(facts.path, 512),
       statusCode: facts.statusCode,
       ...(facts.authorization ? { authorization: facts.authorization } : {}),
       ...(facts.pentest ? { pentest: true as const } : {}),

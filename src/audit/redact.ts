@@ -1,8 +1,16 @@
 /** What a redacted value is replaced with. */
 export const REDACTED = '[REDACTED]';
 
-// Any key that names a secret: passwords, one-time codes, tokens, cookies, keys and secrets.
-const secretKey = /pass(word)?|pwd|code|token|secret|cookie|authorization|otp|signature|credential|response|private|key$/i;
+/** What marks a value cut to fit the audit trail. */
+export const TRUNCATED = '[TRUNCATED]';
+
+// The one redaction list, for request and response alike. Any key that names a secret:
+// passwords, one-time codes, tokens, cookies, keys and secrets, and a WebAuthn response
+// (whole, or its parts sent flat).
+const secretKey = /pass(word)?|pwd|code|token|secret|cookie|authorization|otp|signature|credential|response|attestation|assertion|clientdata|authenticatordata|userhandle|private|key$/i;
+// C0 and C1 controls, line and paragraph separators, and bidirectional overrides: what would
+// let a recorded value forge a line or reorder text where the trail is read (terminal, log, page).
+const unsafeCharacter = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const limits = { depth: 8, string: 1024, key: 128, keys: 100, items: 100 } as const;
 
 /**
@@ -16,7 +24,7 @@ export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (typeof value === 'bigint') return value.toString();
   if (typeof value !== 'object') return typeof value === 'boolean' ? value : null;
-  if (depth >= limits.depth) return '[TRUNCATED]';
+  if (depth >= limits.depth) return TRUNCATED;
   if (Array.isArray(value)) return value.slice(0, limits.items).map((item) => redact(item, depth + 1));
   // fromEntries defines own properties, so a "__proto__" key stays data and never a prototype.
   return Object.fromEntries(
@@ -26,7 +34,20 @@ export function redact(value: unknown, depth = 0): unknown {
   );
 }
 
-function text(value: string, max: number): string {
+/**
+ * `redact`, then a whole value (request parameters, response elements) over `limitBytes` of JSON
+ * replaced by a marker, its size and the start of its (already redacted) JSON.
+ */
+export function redactWithin(value: unknown, limitBytes: number): unknown {
+  const redacted = redact(value);
+  const json = JSON.stringify(redacted) ?? 'null';
+  const bytes = Buffer.byteLength(json);
+  if (bytes <= limitBytes) return redacted;
+  return { [TRUNCATED]: `${bytes} bytes, over the ${limitBytes}-byte limit`, preview: json.slice(0, Math.floor(limitBytes / 4)).toWellFormed() };
+}
+
+/** `value` cut to `max` characters, controls escaped as `\uXXXX` text, lone surrogates replaced. */
+export function text(value: string, max: number): string {
   const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  return cut.toWellFormed();
+  return cut.toWellFormed().replace(unsafeCharacter, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

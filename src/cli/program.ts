@@ -1,4 +1,8 @@
 import { Command } from 'commander';
+import { auditArchiveCommand } from './commands/auditArchive.js';
+import { auditExportCommand } from './commands/auditExport.js';
+import { auditTailCommand } from './commands/auditTail.js';
+import { auditVerifyCommand } from './commands/auditVerify.js';
 import { clientAddCommand } from './commands/clientAdd.js';
 import { clientRotateSecretCommand } from './commands/clientRotateSecret.js';
 import { confirmationVerifyCommand } from './commands/confirmationVerify.js';
@@ -28,6 +32,11 @@ export function buildProgram(): Command {
   const client = program.command('client').description('manage machine clients');
   clientAddCommand(client);
   clientRotateSecretCommand(client);
+  const audit = program.command('audit').description('verify, export, archive and follow the audit trail');
+  auditVerifyCommand(audit);
+  auditExportCommand(audit);
+  auditArchiveCommand(audit);
+  auditTailCommand(audit);
   confirmationVerifyCommand(program.command('confirmation').description('signed confirmations of sensitive actions'));
   return program;
 }

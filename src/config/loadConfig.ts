@@ -47,6 +47,9 @@ const environmentSchema = z.object({
   GATEHOUSE_MAIL_FROM: z.email('must be an e-mail address').optional(),
   GATEHOUSE_SMS_PROVIDER: z.enum(['outbox', 'sns']).default('outbox'),
   GATEHOUSE_SNS_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+  GATEHOUSE_AUDIT_DIGEST_EVENTS: positiveInt.default(1000),
+  GATEHOUSE_AUDIT_DIGEST_SECONDS: positiveInt.pipe(z.number().max(86_400, 'must be at most 86400 (a day)')).default(60),
+  GATEHOUSE_AUDIT_BODY_LIMIT_BYTES: positiveInt.pipe(z.number().min(256, 'must be at least 256')).default(8192),
   GATEHOUSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...shieldEnvironment,
 }).strict();
@@ -79,6 +82,12 @@ export interface Config {
   sessionMaxMs: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** A signed audit digest every this many events… */
+  auditDigestEvents: number;
+  /** …or this often, whichever comes first. */
+  auditDigestMs: number;
+  /** Request parameters and response elements larger than this are cut in the audit trail, with a marker. */
+  auditBodyLimitBytes: number;
   shield: ShieldConfig;
   /** SMTP server for e-mail; the outbox when absent. */
   smtpUrl?: string;
@@ -134,6 +143,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxMs: e.GATEHOUSE_SESSION_MAX_HOURS * 3_600_000,
     bodyLimitBytes: e.GATEHOUSE_BODY_LIMIT_BYTES,
     logLevel: e.GATEHOUSE_LOG_LEVEL,
+    auditDigestEvents: e.GATEHOUSE_AUDIT_DIGEST_EVENTS,
+    auditDigestMs: e.GATEHOUSE_AUDIT_DIGEST_SECONDS * 1000,
+    auditBodyLimitBytes: e.GATEHOUSE_AUDIT_BODY_LIMIT_BYTES,
     shield: shieldConfigFrom(e),
     masterKey: e.GATEHOUSE_MASTER_KEY,
     smtpUrl: e.GATEHOUSE_SMTP_URL,

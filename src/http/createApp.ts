@@ -7,7 +7,7 @@ import { GatehouseError } from '../errors/GatehouseError.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import { errorResponse } from './errorResponse.js';
 import type { HttpEnv } from './HttpEnv.js';
-import { auditRequest } from './middleware/auditRequest.js';
+import { auditRequest, unrecorded } from './middleware/auditRequest.js';
 import { noStore } from './middleware/noStore.js';
 import { originCheck } from './middleware/originCheck.js';
 import { requestContext, type ClientAddress } from './middleware/requestContext.js';
@@ -16,6 +16,7 @@ import { requireAdmin } from './middleware/requireAdmin.js';
 import { requireCaller } from './middleware/requireCaller.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
 import { sessionCookie } from './middleware/sessionCookie.js';
+import { auditRoutes } from './routes/auditRoutes.js';
 import { adminRoutes } from './routes/adminRoutes.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
@@ -28,8 +29,9 @@ import { wellKnownRoutes } from './routes/wellKnownRoutes.js';
 /**
  * The Hono application, the same behind the Node HTTPS server and the Lambda handler:
  * request context → headers → audit → body limit → origin check → session → routes.
+ * `recordAudit: false` is for the benchmark that prices the recorder, never for serving.
  */
-export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<HttpEnv> {
+export function createApp(runtime: Runtime, clientAddress: ClientAddress, options: { recordAudit?: boolean } = {}): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
   const logError = (error: unknown, requestId: string) => runtime.logger.error({ err: error, requestId }, 'unhandled error');
 
@@ -45,7 +47,8 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
   });
   app.use(securityHeaders());
   app.use(noStore());
-  app.use(auditRequest(runtime));
+  // Only the benchmark turns the recorder off, to measure what it costs.
+  app.use(options.recordAudit === false ? unrecorded(runtime) : auditRequest(runtime));
   app.use(shieldRequests(runtime));
   app.use(limitBody(runtime.config.bodyLimitBytes));
   app.use(originCheck(() => runtime.config.publicUrl));
@@ -60,6 +63,7 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress): Hono<
   app.use('/api/*', requireCaller(runtime.hmacKey));
   app.route('/api/grades', gradeRoutes(runtime));
   app.route('/api/orders', orderRoutes(runtime));
+  app.route('/audit', auditRoutes(runtime));
   app.route('/api/channels', channelRoutes(runtime));
   app.use('/admin/*', requireCaller(runtime.hmacKey), requireAdmin(runtime));
   app.route('/admin', adminRoutes(runtime));

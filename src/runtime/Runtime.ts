@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { DigestSchedule } from '../audit/digestSchedule.js';
 import type { Authorizer } from '../authz/index.js';
 import type { Broadcast } from '../broadcast/Broadcast.js';
 import type { Clock } from '../clock/clock.js';
@@ -24,6 +25,8 @@ export interface Runtime {
   keyring: Keyring;
   /** Where ended sessions are announced to every cache of session liveness. */
   sessionRevocations: SessionRevocations;
+  /** Signs the audit chain's digests, every N events or T seconds. */
+  auditDigests: DigestSchedule;
   /** Ed25519 keys that sign access and ID tokens, and the JWKS that publishes them. */
   signingKeys: SigningKeys;
   /** Whether a bearer token's session (`sid`) is still live, from memory in the common case. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
+import { digestSchedule } from '../audit/digestSchedule.js';
 import { loadAuthorizer } from '../authz/index.js';
 import { memoryBroadcast } from '../broadcast/memoryBroadcast.js';
 import { redisBroadcast } from '../broadcast/redisBroadcast.js';
@@ -64,6 +65,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     authorizer,
     hmacKey,
     keyring,
+    auditDigests: digestSchedule({ db, keyring, clock, logger, everyEvents: config.auditDigestEvents, everyMs: config.auditDigestMs }),
     sessionRevocations,
     signingKeys: signingKeys(db, keyring, clock),
     sessionLiveness: sessionLiveness(db, clock, sessionRevocations, { sqlite: config.databaseUrl.startsWith('sqlite:') }),

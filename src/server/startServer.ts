@@ -72,6 +72,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     }
   }
 
+  runtime.auditDigests.start();
   runtime.logger.info({ url: config.publicUrl, port }, 'gatehouse listening');
   return {
     url: `https://localhost:${port}`,
@@ -81,6 +82,8 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     close: async () => {
       stopRefreshing();
       await Promise.all([closeServer(server), redirect ? closeServer(redirect) : undefined]);
+      // A clean shutdown signs the last events, leaving no unsigned tail behind.
+      await runtime.auditDigests.stop().catch((error: unknown) => runtime.logger.error({ err: error }, 'final audit digest failed'));
       await closeRuntime(runtime);
     },
   };

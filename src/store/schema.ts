@@ -96,6 +96,28 @@ export interface AuditEventsTable {
   body: string;
   previous_hash: string;
   hash: string;
+  /** The event's `errorCode`, for `GET /audit/events?errorCode=` (null on success). */
+  error_code: string | null;
+}
+
+/** A key that signs audit digests: Ed25519, its own, the private part sealed by the keyring. */
+export interface AuditKeysTable {
+  fingerprint: string;
+  public_key: string;
+  private_key: string | null;
+  created_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+/** A signed digest over a range of the chain; `body` is its canonical JSON, the bytes signed. */
+export interface AuditDigestsTable {
+  to_sequence: number;
+  from_sequence: number;
+  body: string;
+  signature: string;
+  hash: string;
+  key_fingerprint: string;
+  created_at: Timestamp;
 }
 
 /** The private channel of two users, stored as the sorted pair. */
@@ -277,6 +299,8 @@ export interface Database {
   grades: GradesTable;
   orders: OrdersTable;
   audit_events: AuditEventsTable;
+  audit_keys: AuditKeysTable;
+  audit_digests: AuditDigestsTable;
   channels: ChannelsTable;
   channel_messages: ChannelMessagesTable;
   mfa_factors: MfaFactorsTable;
@@ -301,6 +325,8 @@ export type CodeRow = Selectable<CodesTable>;
 export type GradeRow = Selectable<GradesTable>;
 export type OrderRow = Selectable<OrdersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type AuditKeyRow = Selectable<AuditKeysTable>;
+export type AuditDigestRow = Selectable<AuditDigestsTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
 export type ChannelMessageRow = Selectable<ChannelMessagesTable>;
 export type MfaFactorRow = Selectable<MfaFactorsTable>;

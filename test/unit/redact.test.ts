@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redact } from '../../src/audit/redact.js';
+import { REDACTED, TRUNCATED, redact, redactWithin } from '../../src/audit/redact.js';
 
 describe('redaction', () => {
   it('hides passwords, codes, tokens, secrets and cookies at any depth', () => {
@@ -52,5 +52,25 @@ describe('redaction keeps every event representable', () => {
     expect(Object.keys(redact(wide) as object)).toHaveLength(100);
     const long = redact({ ['x'.repeat(10_000)]: 1 }) as object;
     expect(Object.keys(long)[0]!.length).toBeLessThanOrEqual(129);
+  });
+});
+
+describe('one redaction list for request and response', () => {
+  it('hides a WebAuthn response, whole or sent in parts', () => {
+    const out = redact({ response: { clientDataJSON: 'c', attestationObject: 'a' }, clientDataJSON: 'c', authenticatorData: 'd', userHandle: 'u', id: 'cred-id' });
+    expect(out).toEqual({ response: REDACTED, clientDataJSON: REDACTED, authenticatorData: REDACTED, userHandle: REDACTED, id: 'cred-id' });
+  });
+
+  it('escapes control characters, line separators and bidi overrides in keys and values', () => {
+    const out = redact({ ['a\nb']: 'x\u0000y\u2028z\u202e' }) as Record<string, string>;
+    expect(out).toEqual({ 'a\\u000ab': 'x\\u0000y\\u2028z\\u202e' });
+  });
+
+  it('replaces a value over the byte limit by a marker and the start of its redacted JSON', () => {
+    const out = redactWithin({ password: 'hunter2hunter2', notes: 'n'.repeat(2000) }, 300) as Record<string, string>;
+    expect(out[TRUNCATED]).toMatch(/^\d+ bytes, over the 300-byte limit$/);
+    expect(out.preview).toContain('"password":"[REDACTED]"');
+    expect(JSON.stringify(out)).not.toContain('hunter2');
+    expect(redactWithin({ small: 1 }, 300)).toEqual({ small: 1 });
   });
 });

@@ -10,6 +10,7 @@ export interface SealedColumn {
  * A feature that seals a new column adds it here, or rotation would leave it behind.
  */
 export const sealedColumns: SealedColumn[] = [
+  { table: 'audit_keys', column: 'private_key', idColumn: 'fingerprint' },
   { table: 'channel_messages', column: 'text', idColumn: 'id' },
   // TOTP/HOTP seeds and SMS phone numbers (src/mfa/factorSecret.ts).
   { table: 'mfa_factors', column: 'secret', idColumn: 'id' },
