@@ -6,7 +6,8 @@ import { startBenchServer } from './support/startBenchServer.js';
 
 // As many in flight as libuv has threads by default: more only queue in the pool, and
 // fewer would leave the baseline's pool idle where sign-ins keep it busy.
-const connections = 4;
+// GATEHOUSE_BENCH_SIGNIN_CONNECTIONS measures other concurrencies (bench/README.md, "Sign-in rate").
+const connections = Number(process.env.GATEHOUSE_BENCH_SIGNIN_CONNECTIONS) || 4;
 // Argon2id at 19 MiB runs about 80 verifications a second per core, so a round needs a few
 // seconds to count a few hundred; short rounds, paired, keep other tenants' bursts inside
 // one pair rather than across the comparison. About 50 s in all.
@@ -20,15 +21,10 @@ export async function signInRate(): Promise<BenchResult> {
   const server = await startBenchServer();
   try {
     const target = { origin: server.url, ca: server.certificate };
-    const signIn: LoadRequest = {
-      method: 'POST',
-      path: '/auth/sign-in',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: server.student.email, password: server.password }),
-      expectStatus: 200,
-    };
+    const body = JSON.stringify({ email: server.student.email, password: server.password });
+    const signIn: LoadRequest = { method: 'POST', path: '/auth/sign-in', headers: { 'content-type': 'application/json' }, body, expectStatus: 200 };
     // A 200 without the cookie would be a sign-in that did not happen (MFA_REQUIRED, say).
-    const first = expectStatus(await callOnce(target, signIn.method, signIn.path, signIn.headers, signIn.body), 200, 'sign-in');
+    const first = expectStatus(await callOnce(target, signIn.method, signIn.path, signIn.headers, body), 200, 'sign-in');
     if (!first.sessionCookie || JSON.parse(first.text).status !== 'SIGNED_IN') throw new Error(`sign-in set no session: ${first.text}`);
 
     const outcome = await compareRounds(

@@ -11,5 +11,5 @@ export interface BenchResult {
   params: Record<string, unknown>;
 }
 
-/** A benchmark: starts its own server, measures both sides, and cleans up. */
-export type Benchmark = () => Promise<BenchResult>;
+/** A benchmark: starts its own server, measures both sides, and cleans up; a few figures may share one set-up. */
+export type Benchmark = () => Promise<BenchResult | BenchResult[]>;

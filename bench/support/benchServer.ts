@@ -22,6 +22,7 @@ import { plainTransact } from '../../src/store/Transact.js';
 import { findUserByEmail } from '../../src/store/repositories/users.js';
 import { ensureCertificate } from '../../src/tls/ensureCertificate.js';
 import { closedLoop } from './closedLoop.js';
+import { raisedLimits } from './raisedLimits.js';
 import type { BenchCommand, BenchReply } from './messages.js';
 
 const send = (reply: BenchReply) => process.send!(reply);
@@ -31,14 +32,11 @@ const password = `bench ${randomBytes(12).toString('base64url')}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gatehouse-bench-'));
 // On every way out, a failed set-up included, so that no benchmark leaves a database behind.
 process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
-// Throughput benchmarks drive one address far past any person's rate: the request limits and
-// refusal blocks are raised for them. `--real-limits` (signInFlood) keeps Gatehouse's defaults.
-const raisedLimits = process.argv.includes('--real-limits')
-  ? {}
-  : { GATEHOUSE_LIMIT_IP_PER_MINUTE: '100000000', GATEHOUSE_LIMIT_AUTH_PER_MINUTE: '100000000', GATEHOUSE_BLOCK_AFTER_REFUSALS: '100000000' };
+// `--real-limits` (signInFlood) keeps Gatehouse's default limits; the others raise them.
+const limits = process.argv.includes('--real-limits') ? {} : raisedLimits;
 // Only the store may be chosen from outside (startBenchServer's `env`): the rest stays fixed.
 const store = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith('GATEHOUSE_DATABASE_')));
-const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...raisedLimits, ...store }, { dataDir, port: 0 });
+const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...limits, ...store }, { dataDir, port: 0 });
 const runtime = await createRuntime(config, { logger: pino({ level: 'silent' }) });
 const server = await startServer(runtime);
 const transact = plainTransact(runtime.db);

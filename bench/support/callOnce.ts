@@ -7,6 +7,8 @@ export interface Answer {
   text: string;
   /** The `__Host-gatehouse` cookie the response set, if any. */
   sessionCookie?: string;
+  /** Every cookie the response set, as `name=value` for a `Cookie` header. */
+  cookies: string[];
 }
 
 /** Sends one request, TLS verified against the target's certificate, to set a benchmark up. */
@@ -18,7 +20,7 @@ export async function callOnce(target: Target, method: 'GET' | 'POST', path: str
     const setCookie = response.headers['set-cookie'];
     const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
     const sessionCookie = cookies.map((cookie) => /^__Host-gatehouse=([^;]+)/.exec(cookie)?.[1]).find((value) => value !== undefined);
-    return { status: response.statusCode, text, sessionCookie };
+    return { status: response.statusCode, text, sessionCookie, cookies: cookies.map((cookie) => cookie.split(';')[0]!) };
   } finally {
     await dispatcher.close();
   }

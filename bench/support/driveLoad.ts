@@ -20,7 +20,8 @@ export interface LoadRequest {
   method: 'GET' | 'POST';
   path: string;
   headers: Record<string, string>;
-  body?: string;
+  /** The body, or a function giving each request its own (a new address for every sign-up). */
+  body?: string | (() => string);
   expectStatus: number;
 }
 
@@ -54,7 +55,7 @@ function send(client: Client, request: LoadRequest): Promise<number> {
   return new Promise((resolve, reject) => {
     let status = 0;
     client.dispatch(
-      { method: request.method, path: request.path, headers: request.headers, body: request.body },
+      { method: request.method, path: request.path, headers: request.headers, body: typeof request.body === 'function' ? request.body() : request.body },
       {
         // Its presence is how undici tells this handler API from the legacy one.
         onRequestStart: () => {},

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BenchCommand, BenchReply, BenchUser } from './messages.js';
+import { nextMessage } from './nextMessage.js';
 
 /** The process under load, as a benchmark drives it. */
 export interface BenchServer {
@@ -32,7 +33,9 @@ const script = fileURLToPath(new URL('./benchServer.ts', import.meta.url));
 export async function startBenchServer(options: { realLimits?: boolean; env?: Record<string, string> } = {}): Promise<BenchServer> {
   // A process of its own, so that the load and the server under load do not share an event
   // loop: what is measured is the server, not the two taking turns on one thread.
-  const child = fork(script, options.realLimits ? ['--real-limits'] : [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...options.env } });
+  // GATEHOUSE_BENCH_CPU_PROF=<dir> profiles the process under load (bench/README.md, "Profile").
+  const profile = process.env.GATEHOUSE_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GATEHOUSE_BENCH_CPU_PROF}`] : [];
+  const child = fork(script, options.realLimits ? ['--real-limits'] : [], { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...options.env } });
   const ready = await nextReply(child, 120_000);
   if (ready.type !== 'ready') throw new Error(`the bench server did not start: ${describe(ready)}`);
 
@@ -78,27 +81,7 @@ export async function startBenchServer(options: { realLimits?: boolean; env?: Re
 }
 
 function nextReply(child: ChildProcess, timeoutMs: number): Promise<BenchReply> {
-  return new Promise((resolve, reject) => {
-    const cleanUp = () => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    };
-    const onMessage = (reply: BenchReply) => {
-      cleanUp();
-      resolve(reply);
-    };
-    const onExit = (code: number | null, signal: string | null) => {
-      cleanUp();
-      reject(new Error(`the bench server exited (${signal ?? code})`));
-    };
-    const timer = setTimeout(() => {
-      cleanUp();
-      reject(new Error(`the bench server did not answer within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-  });
+  return nextMessage<BenchReply>(child, timeoutMs);
 }
 
 function describe(reply: BenchReply): string {

@@ -8,6 +8,7 @@ import {
   type Context,
   type Entities,
 } from './cedar.js';
+import { cacheDecisions, DEFAULT_DECISION_CACHE_SIZE } from './cacheDecisions.js';
 import type { LoadedPolicies } from './loadPolicies.js';
 import type { AuthorizationRequest, Authorizer, Decision } from './types.js';
 
@@ -18,7 +19,7 @@ let prepared = 0;
  * Prepares validated policies once inside Cedar and returns an Authorizer whose decisions
  * only pass the request across, so the per-request cost is the evaluation itself.
  */
-export function createAuthorizer(loaded: LoadedPolicies): Authorizer {
+export function createAuthorizer(loaded: LoadedPolicies, options: { cacheSize?: number } = {}): Authorizer {
   prepared += 1;
   const name = `gatehouse-authz-${prepared}`;
   // Cedar keeps the parsed schema and policy set in the wasm module's memory under `name`:
@@ -27,33 +28,39 @@ export function createAuthorizer(loaded: LoadedPolicies): Authorizer {
   mustPrepare(preparsePolicySet(name, { staticPolicies: loaded.policies }));
   const policyIds = Object.keys(loaded.policies);
 
+  const evaluate = (request: AuthorizationRequest): Decision => {
+    let answer: AuthorizationAnswer;
+    try {
+      answer = statefulIsAuthorized({
+        principal: request.principal,
+        action: { type: 'Action', id: request.action },
+        resource: request.resource,
+        // Cedar checks context and entities against the schema, so a missing `mfa` or an
+        // undeclared attribute is a failed request (a deny), never a guess; the casts are safe.
+        context: (request.context ?? {}) as Context,
+        entities: request.entities as Entities,
+        // With the schema, attributes are read as their declared types: `{ type, id }` in an
+        // entity-typed attribute is a reference, where without it it would be a record.
+        preparsedSchemaName: name,
+        preparsedPolicySetId: name,
+        validateRequest: true,
+      });
+    } catch (error) {
+      // The binding throws instead of answering when the call is not even the expected JSON shape.
+      return { allowed: false, policies: [], errors: [error instanceof Error ? error.message : String(error)] };
+    }
+    return toDecision(answer);
+  };
+  // The wasm call costs tens of microseconds; the same caller asking the same thing of the
+  // same resource (a page polling a grade) is answered from the cache in about one.
+  const cacheSize = options.cacheSize ?? DEFAULT_DECISION_CACHE_SIZE;
+  const authorize = cacheSize > 0 ? cacheDecisions(evaluate, cacheSize) : evaluate;
+
   return {
     get policyIds() {
       return [...policyIds];
     },
-    authorize(request: AuthorizationRequest): Decision {
-      let answer: AuthorizationAnswer;
-      try {
-        answer = statefulIsAuthorized({
-          principal: request.principal,
-          action: { type: 'Action', id: request.action },
-          resource: request.resource,
-          // Cedar checks context and entities against the schema, so a missing `mfa` or an
-          // undeclared attribute is a failed request (a deny), never a guess; the casts are safe.
-          context: (request.context ?? {}) as Context,
-          entities: request.entities as Entities,
-          // With the schema, attributes are read as their declared types: `{ type, id }` in an
-          // entity-typed attribute is a reference, where without it it would be a record.
-          preparsedSchemaName: name,
-          preparsedPolicySetId: name,
-          validateRequest: true,
-        });
-      } catch (error) {
-        // The binding throws instead of answering when the call is not even the expected JSON shape.
-        return { allowed: false, policies: [], errors: [error instanceof Error ? error.message : String(error)] };
-      }
-      return toDecision(answer);
-    },
+    authorize,
   };
 }
 
