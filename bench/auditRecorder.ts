@@ -1,12 +1,9 @@
 import type { BenchResult } from './support/BenchResult.js';
 import { callOnce, expectStatus } from './support/callOnce.js';
-import { compareRounds } from './support/compareRounds.js';
-import { driveLoad, type LoadRequest } from './support/driveLoad.js';
+import { compareRequestRates } from './support/compareRequestRates.js';
+import type { LoadRequest } from './support/driveLoad.js';
 import { startBenchServer } from './support/startBenchServer.js';
 import { studentGrade } from './support/studentGrade.js';
-
-const connections = 10;
-const plan = { warmUpMs: 2_000, durationMs: 3_000, rounds: 5 };
 
 /**
  * What the audit recorder costs: a student reading their own grade, `GET /api/grades/:id`
@@ -25,29 +22,11 @@ export async function auditRecorder(): Promise<BenchResult> {
     if (unrecorded.text !== recorded.text) throw new Error(`the two apps answer differently: ${unrecorded.text} / ${recorded.text}`);
 
     const get: LoadRequest = { method: 'GET', path, headers: { cookie: student.cookie }, expectStatus: 200 };
-    const outcome = await compareRounds(
-      'auditRecorder',
-      {
-        value: (durationMs) => driveLoad(target, get, { connections, durationMs }),
-        baseline: (durationMs) => driveLoad(plain, get, { connections, durationMs }),
-      },
-      plan,
-    );
-    return {
-      name: 'auditRecorder',
-      value: outcome.value,
-      baseline: outcome.baseline,
-      ratio: outcome.ratio,
-      unit: 'req/s',
-      params: {
-        connections,
-        ...plan,
-        request: 'GET /api/grades/:id, student reading their own grade',
-        baseline: 'the same app, runtime and SQLite file without the audit recorder, same process, same certificate',
-        goal: 0.9,
-        samples: outcome.samples,
-      },
-    };
+    return await compareRequestRates('auditRecorder', { target, baseline: plain }, get, {
+      request: 'GET /api/grades/:id, student reading their own grade',
+      baseline: 'the same app, runtime and SQLite file without the audit recorder, same process, same certificate',
+      goal: 0.9,
+    });
   } finally {
     await server.close();
   }
