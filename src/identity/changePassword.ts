@@ -2,6 +2,7 @@ import { isoAt } from '../clock/clock.js';
 import { GatehouseError } from '../errors/GatehouseError.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
+import { consumeUserChallenges } from '../store/repositories/mfaChallenges.js';
 import { revokeUserSessions } from '../store/repositories/sessions.js';
 import { findUserById, updatePasswordHash } from '../store/repositories/users.js';
 import { checkPasswordPolicy } from './passwords/checkPasswordPolicy.js';
@@ -25,6 +26,7 @@ export async function changePassword(
   const at = isoAt(runtime.clock());
   const ended = await transact(async (trx) => {
     await updatePasswordHash(trx, user.id, passwordHash, at);
+    await consumeUserChallenges(trx, user.id, at);
     const sessionIds = await revokeUserSessions(trx, user.id, at, input.sessionId);
     return { sessionsEnded: sessionIds.length, sessionIds };
   });

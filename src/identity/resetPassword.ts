@@ -2,6 +2,7 @@ import { isoAt } from '../clock/clock.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
 import { clearCodeAttempts, consumeCode, deleteCodes } from '../store/repositories/codes.js';
+import { consumeUserChallenges } from '../store/repositories/mfaChallenges.js';
 import { revokeUserSessions } from '../store/repositories/sessions.js';
 import { findUserByEmail, markConfirmed, updatePasswordHash } from '../store/repositories/users.js';
 import { checkCode, invalidCode } from './codes/checkCode.js';
@@ -31,6 +32,8 @@ export function resetPassword(runtime: Runtime, input: { email: string; code: st
       // The address is proven now: pending sign-up codes (perhaps someone else's) are void.
       await deleteCodes(trx, code.user_id, 'confirm');
       await clearCodeAttempts(trx, code.user_id, 'reset');
+      // Whoever knew the old password may hold an mfaToken or setupToken from it: they end too.
+      await consumeUserChallenges(trx, code.user_id, at);
       const sessionIds = await revokeUserSessions(trx, code.user_id, at);
       return { principalId: code.user_id, sessionsEnded: sessionIds.length, sessionIds };
     });

@@ -10,7 +10,7 @@ export async function issueSessionTokens(deps: TokenDeps, signedIn: SignedIn, tr
   const { session, user, groups } = signedIn;
   const { tokens, row } = await userTokens(
     deps,
-    { sessionId: session.id, userId: user.id, email: user.email, groups, mfa: session.mfa === 1, authTime: session.created_at },
+    { sessionId: session.id, userId: user.id, email: user.email, groups, mfa: session.mfa === 1, authTime: session.authenticated_at ?? session.created_at },
     randomUUID(),
   );
   await transact(async (trx) => {

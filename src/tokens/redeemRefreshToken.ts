@@ -36,7 +36,7 @@ export async function redeemRefreshToken(
   const groups = await listUserGroups(deps.db, user.id);
   const { tokens, row } = await userTokens(
     deps,
-    { sessionId: session.id, userId: user.id, email: user.email, groups, mfa: session.mfa === 1, authTime: session.created_at },
+    { sessionId: session.id, userId: user.id, email: user.email, groups, mfa: session.mfa === 1, authTime: session.authenticated_at ?? session.created_at },
     found.family_id,
   );
   try {

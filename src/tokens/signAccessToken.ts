@@ -5,19 +5,19 @@ import { ACCESS_TOKEN_SECONDS, ALGORITHM, AUDIENCE, FIRST_PARTY_CLIENT_ID } from
 
 /** Who an access token speaks for: a user in a session, or a machine client. */
 export type AccessSubject =
-  | { kind: 'user'; userId: string; sessionId: string; groups: string[]; mfa: boolean }
+  | { kind: 'user'; userId: string; sessionId: string; groups: string[]; mfa: boolean; authTime: number }
   | { kind: 'client'; clientId: string; clientName: string };
 
 /**
  * Signs an access token (RFC 9068 `at+jwt`): iss, aud, sub, client_id, jti, iat, nbf, exp
- * (10 minutes), and `sid`, `groups`, `mfa` for a user or `client_name` for a machine client.
+ * (10 minutes), and `sid`, `groups`, `mfa`, `auth_time` (when the session last proved its user) for a user or `client_name` for a machine client.
  */
 export async function signAccessToken(keys: SigningKeys, issuer: string, nowMs: number, subject: AccessSubject): Promise<string> {
   const { kid, key } = await keys.signer();
   const now = Math.floor(nowMs / 1000);
   const claims =
     subject.kind === 'user'
-      ? { client_id: FIRST_PARTY_CLIENT_ID, sid: subject.sessionId, groups: subject.groups, mfa: subject.mfa }
+      ? { client_id: FIRST_PARTY_CLIENT_ID, sid: subject.sessionId, groups: subject.groups, mfa: subject.mfa, auth_time: subject.authTime }
       : { client_id: subject.clientId, client_name: subject.clientName };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: ALGORITHM, typ: 'at+jwt', kid })

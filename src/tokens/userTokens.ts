@@ -35,7 +35,14 @@ export async function userTokens(deps: TokenDeps, session: TokenSession, familyI
   const now = deps.clock();
   const issuer = deps.config.publicUrl;
   const refreshToken = randomToken();
-  const accessToken = await signAccessToken(deps.signingKeys, issuer, now, { kind: 'user', userId: session.userId, sessionId: session.sessionId, groups: session.groups, mfa: session.mfa });
+  const accessToken = await signAccessToken(deps.signingKeys, issuer, now, {
+    kind: 'user',
+    userId: session.userId,
+    sessionId: session.sessionId,
+    groups: session.groups,
+    mfa: session.mfa,
+    authTime: Math.floor(Date.parse(session.authTime) / 1000),
+  });
   const idToken = await signIdToken(deps.signingKeys, issuer, now, session);
   const row: RefreshTokenRow = {
     id: randomUUID(),

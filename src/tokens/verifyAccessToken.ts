@@ -6,7 +6,7 @@ import type { SigningKeys } from './signingKeys.js';
 import { ACCESS_TOKEN_SECONDS, ALGORITHM, AUDIENCE, FIRST_PARTY_CLIENT_ID, LEEWAY_SECONDS } from './tokenRules.js';
 
 const id = z.string().min(1).max(128);
-const userClaims = z.object({ sub: id, client_id: z.literal(FIRST_PARTY_CLIENT_ID), sid: id, groups: z.array(z.string().max(64)).max(100), mfa: z.boolean() });
+const userClaims = z.object({ sub: id, client_id: z.literal(FIRST_PARTY_CLIENT_ID), sid: id, groups: z.array(z.string().max(64)).max(100), mfa: z.boolean(), auth_time: z.number().int().nonnegative() });
 const clientClaims = z.object({ sub: id, client_id: id, client_name: id });
 
 /** A verified access token: whom it speaks for, its `jti` and when it expires (ms). */
@@ -50,7 +50,7 @@ export async function verifyAccessToken(keys: SigningKeys, issuer: string, nowMs
   if (typeof payload.sid === 'string') {
     const user = userClaims.safeParse(payload);
     if (!user.success) throw refused('The access token is not valid');
-    return { kind: 'user', userId: user.data.sub, sessionId: user.data.sid, groups: user.data.groups, mfa: user.data.mfa, tokenId, expiresAt };
+    return { kind: 'user', userId: user.data.sub, sessionId: user.data.sid, groups: user.data.groups, mfa: user.data.mfa, authTime: user.data.auth_time, tokenId, expiresAt };
   }
   const client = clientClaims.safeParse(payload);
   // RFC 9068 §2.2: a machine client's token names the client as its subject.

@@ -171,6 +171,8 @@ describe('step-up and fresh sign-in', () => {
     const { id: studentId } = await gh.addUser('stb@mfa.test', password, ['students']);
     const grade = await teacher.post('/api/grades', { studentId, course: 'Art', score: 50 });
     const { device } = await enrolTotp(teacher, now);
+    // Enrolling proved the app; sixteen minutes on, that proof is too old for a grade update.
+    offset += 16 * 60_000;
     const before = withBearer(gh, (await teacher.post('/auth/token', {})).body.accessToken);
     expect((await before.put(`/api/grades/${grade.body.id}`, { score: 55 })).body.error.code).toBe('STEP_UP_REQUIRED');
     await stepUpTotp(teacher, device);

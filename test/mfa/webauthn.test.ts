@@ -244,27 +244,33 @@ describe('WebAuthn second step of sign-in', () => {
 
 describe('signed confirmation of a grade update', () => {
   it('signs SHA-256 of the canonical action, stores the assertion with the audit event, and re-verifies it', async () => {
-    const gradeId = await newGrade();
-    // The session has proven no second factor: a plain update asks for a step-up, a signed one is that factor.
-    expect((await teacher.put(`/api/grades/${gradeId}`, { score: 95 })).body.error.code).toBe('STEP_UP_REQUIRED');
-    const { asked, response } = await signedUpdate(gradeId, 95);
-    const teacherId = (await teacher.get('/auth/session')).body.user.id;
-    expect(asked.action).toMatchObject({ actor: teacherId, action: 'UpdateGrade', resource: `Grade::"${gradeId}"`, value: { score: 95 } });
-    const digest = createHash('sha256').update(canonicalize(asked.action)!).digest();
-    expect(asked.options.challenge).toBe(digest.toString('base64url'));
-    expect(asked.actionSha256).toBe(digest.toString('hex'));
+    // Enrolling the key proved it; sixteen minutes on, that proof is too old for a grade update.
+    now += 16 * 60_000;
+    try {
+      const gradeId = await newGrade();
+      // A plain update asks for a step-up; a signed one is that factor.
+      expect((await teacher.put(`/api/grades/${gradeId}`, { score: 95 })).body.error.code).toBe('STEP_UP_REQUIRED');
+      const { asked, response } = await signedUpdate(gradeId, 95);
+      const teacherId = (await teacher.get('/auth/session')).body.user.id;
+      expect(asked.action).toMatchObject({ actor: teacherId, action: 'UpdateGrade', resource: `Grade::"${gradeId}"`, value: { score: 95 } });
+      const digest = createHash('sha256').update(canonicalize(asked.action)!).digest();
+      expect(asked.options.challenge).toBe(digest.toString('base64url'));
+      expect(asked.actionSha256).toBe(digest.toString('hex'));
 
-    const updated = await teacher.put(`/api/grades/${gradeId}`, { score: 95, confirmation: { response } });
-    expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ score: 95, confirmation: { factorType: 'webauthn', actionSha256: asked.actionSha256, publicKeySha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+      const updated = await teacher.put(`/api/grades/${gradeId}`, { score: 95, confirmation: { response } });
+      expect(updated.status).toBe(200);
+      expect(updated.body).toMatchObject({ score: 95, confirmation: { factorType: 'webauthn', actionSha256: asked.actionSha256, publicKeySha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
 
-    const event = await lastEvent('UpdateGrade');
-    expect(event.responseElements.confirmation).toEqual(updated.body.confirmation);
-    expect(event.requestParameters.confirmation).toEqual({ response: '[REDACTED]' });
-    const check = await verifyConfirmation(gh.runtime, updated.body.confirmation.id);
-    expect(check).toMatchObject({ valid: true, action: asked.action });
-    const row = await gh.runtime.db.selectFrom('audit_events').select('sequence').where('event_id', '=', event.eventId).executeTakeFirstOrThrow();
-    expect(check.auditSequence).toBe(Number(row.sequence));
+      const event = await lastEvent('UpdateGrade');
+      expect(event.responseElements.confirmation).toEqual(updated.body.confirmation);
+      expect(event.requestParameters.confirmation).toEqual({ response: '[REDACTED]' });
+      const check = await verifyConfirmation(gh.runtime, updated.body.confirmation.id);
+      expect(check).toMatchObject({ valid: true, action: asked.action });
+      const row = await gh.runtime.db.selectFrom('audit_events').select('sequence').where('event_id', '=', event.eventId).executeTakeFirstOrThrow();
+      expect(check.auditSequence).toBe(Number(row.sequence));
+    } finally {
+      now -= 16 * 60_000;
+    }
   });
 
   it('detects a stored action that was tampered with', async () => {

@@ -20,6 +20,11 @@ const newMessage = z.strictObject({ text: z.string().min(1).max(4000) });
 /** Private channels between two users (the IoT example). Mounted after `requireCaller`. */
 export function channelRoutes(runtime: Runtime): Hono<HttpEnv> {
   const app = new Hono<HttpEnv>();
+  // A channel is between two users: a machine client (bearer of client_credentials) has none.
+  app.use(async (c, next) => {
+    if (!c.var.caller) throw new GatehouseError('ACCESS_DENIED', 'Channels are between users; a machine client has none');
+    await next();
+  });
 
   app.post('/', event('OpenChannel'), async (c) => {
     const input = await readJson(c, newChannel);

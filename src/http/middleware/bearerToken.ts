@@ -1,7 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { isoAt } from '../../clock/clock.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
-import { authAgeSeconds } from '../../mfa/policy/authTime.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { verifyAccessToken } from '../../tokens/verifyAccessToken.js';
 import type { HttpEnv } from '../HttpEnv.js';
@@ -41,8 +40,8 @@ export function bearerToken(runtime: Runtime): MiddlewareHandler<HttpEnv> {
       user: live.user,
       groups: access.groups,
       expiresAt: isoAt(access.expiresAt),
-      // Step-up policies read how long ago the session last proved its user (sign-in or step-up).
-      authAge: authAgeSeconds(live.session, runtime.clock()),
+      // Step-up policies read how long ago the session last proved its user, as of the token's issue.
+      authAge: Math.max(0, Math.floor(runtime.clock() / 1000) - access.authTime),
       via: 'bearer',
     });
     return next();

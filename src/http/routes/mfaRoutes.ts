@@ -64,7 +64,7 @@ export function mfaRoutes(runtime: Runtime): Hono<HttpEnv> {
     }
     // The same checks as every signed-in route: a session, and its CSRF token on unsafe requests.
     await signedIn(c, async () => {});
-    return sessionEnrollee(runtime, c.var.caller!);
+    return await sessionEnrollee(runtime, c.var.caller!);
   }
 
   // Enabling with a setupToken is also the way in: it answers SIGNED_IN with the cookie.

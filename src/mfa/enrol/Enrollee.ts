@@ -5,6 +5,7 @@ import type { SignedIn } from '../../identity/sessions/resolveSession.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { listUserGroups } from '../../store/repositories/groups.js';
 import { findLiveChallenge } from '../../store/repositories/mfaChallenges.js';
+import { hasEnabledFactor } from '../../store/repositories/mfaFactors.js';
 import { findUserById } from '../../store/repositories/users.js';
 import { requireRecentAuthentication } from '../policy/authTime.js';
 
@@ -13,9 +14,16 @@ export type Enrollee =
   | { via: 'session'; user: { id: string; email: string }; groups: string[]; sessionId: string }
   | { via: 'setup'; user: { id: string; email: string }; groups: string[]; challengeId: string };
 
-/** A session may enrol or remove factors only within ten minutes of signing in (or stepping up). */
-export function sessionEnrollee(runtime: Pick<Runtime, 'clock'>, caller: SignedIn): Enrollee {
+/**
+ * A session may enrol or remove factors only within ten minutes of signing in (or stepping
+ * up), and, once the user has a factor, only if it proved one: a password alone must not
+ * remove a factor, add another or take fresh recovery codes.
+ */
+export async function sessionEnrollee(runtime: Pick<Runtime, 'clock' | 'db'>, caller: SignedIn): Promise<Enrollee> {
   requireRecentAuthentication(caller.session, runtime.clock());
+  if (caller.session.mfa !== 1 && (await hasEnabledFactor(runtime.db, caller.user.id))) {
+    throw new GatehouseError('STEP_UP_REQUIRED', 'Prove a second factor (POST /auth/step-up) to change your second factors');
+  }
   return { via: 'session', user: caller.user, groups: caller.groups, sessionId: caller.session.id };
 }
 
@@ -23,7 +31,10 @@ export function sessionEnrollee(runtime: Pick<Runtime, 'clock'>, caller: SignedI
 export async function setupEnrollee(runtime: Runtime, setupToken: string): Promise<Enrollee> {
   const challenge = await findLiveChallenge(runtime.db, sha256Hex(setupToken), 'setup', isoAt(runtime.clock()));
   const user = challenge && (await findUserById(runtime.db, challenge.user_id));
-  if (!challenge || !user || user.disabled_at) throw new GatehouseError('UNAUTHENTICATED', 'The setup token is unknown, used or expired; sign in again');
+  // Only for a first factor: once one is enrolled, changes go through an MFA-proven session.
+  if (!challenge || !user || user.disabled_at || (await hasEnabledFactor(runtime.db, user.id))) {
+    throw new GatehouseError('UNAUTHENTICATED', 'The setup token is unknown, used or expired; sign in again');
+  }
   return { via: 'setup', user, groups: await listUserGroups(runtime.db, user.id), challengeId: challenge.id };
 }
 

@@ -5,10 +5,10 @@ import type { Runtime } from '../../runtime/Runtime.js';
 import type { Store } from '../../store/openDatabase.js';
 import type { Transact } from '../../store/Transact.js';
 import { clearCodeAttempts } from '../../store/repositories/codes.js';
-import { consumeChallenge } from '../../store/repositories/mfaChallenges.js';
+import { consumeChallenge, consumeUserChallenges } from '../../store/repositories/mfaChallenges.js';
 import { enableFactor } from '../../store/repositories/mfaFactors.js';
 import { countUnusedRecoveryCodes, replaceRecoveryCodes } from '../../store/repositories/recoveryCodes.js';
-import { insertSession } from '../../store/repositories/sessions.js';
+import { insertSession, markSessionAuthenticated } from '../../store/repositories/sessions.js';
 import type { SessionRow } from '../../store/schema.js';
 import type { MfaMethodName } from '../methods/MfaMethod.js';
 import { hashRecoveryCode, newRecoveryCodes } from '../recovery/recoveryCodes.js';
@@ -43,8 +43,12 @@ export async function completeEnrolment(
     if (!(await enableFactor(trx, factor.id, at, set))) throw new GatehouseError('CONFLICT', 'This factor is enabled already');
     if (recoveryCodes) await replaceRecoveryCodes(trx, userId, recoveryCodes.map((code) => hashRecoveryCode(runtime, userId, code)), at);
     await clearCodeAttempts(trx, userId, 'mfa-enrol');
+    // The first code of the new factor proves it: the enrolling session is MFA-authenticated from now.
+    if (enrollee.via === 'session') await markSessionAuthenticated(trx, enrollee.sessionId, at);
     if (enrollee.via === 'setup') {
       if (!(await consumeChallenge(trx, enrollee.challengeId, at))) throw new GatehouseError('UNAUTHENTICATED', 'The setup token was used already; sign in again');
+      // Other setup tokens of earlier sign-ins end too: the first factor is chosen now.
+      await consumeUserChallenges(trx, userId, at);
       await insertSession(trx, opened!.row);
     }
     return { ...actingAs(enrollee), ...(opened ? { sessionId: opened.row.id } : {}), factorId: factor.id, mfa: { factorType: factor.type, outcome: 'ENROLLED' } };

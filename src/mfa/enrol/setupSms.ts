@@ -1,5 +1,6 @@
 import type { Runtime } from '../../runtime/Runtime.js';
 import type { Transact } from '../../store/Transact.js';
+import { deleteCodes } from '../../store/repositories/codes.js';
 import { deletePendingFactors, insertFactor } from '../../store/repositories/mfaFactors.js';
 import { maskPhone, sendSmsCode } from '../sms/sendSmsCode.js';
 import { actingAs, type Enrollee } from './Enrollee.js';
@@ -16,6 +17,8 @@ export async function setupSms(runtime: Runtime, enrollee: Enrollee, input: { ph
   const row = newFactorRow(runtime, { userId: enrollee.user.id, type: 'sms', label: `Phone ${maskPhone(input.phone)}`, secret: input.phone });
   await transact(async (trx) => {
     await deletePendingFactors(trx, enrollee.user.id, 'sms');
+    // A code sent to an earlier number must not prove this one.
+    await deleteCodes(trx, enrollee.user.id, 'mfa-sms-enrol');
     await insertFactor(trx, row);
     return { ...actingAs(enrollee), factorId: row.id, mfa: { factorType: 'sms', outcome: 'SETUP' } };
   });

@@ -76,3 +76,17 @@ export async function takeChallengeValue(db: Store, id: string): Promise<string 
 export async function deleteStepUpChallenges(db: Store, sessionId: string): Promise<void> {
   await db.deleteFrom('mfa_challenges').where('session_id', '=', sessionId).where('purpose', '=', 'step-up').execute();
 }
+
+/**
+ * Ends the user's pending sign-in steps and setup tokens (consumed now): a first factor
+ * enrolled, or a new password, leaves no other door open that an earlier sign-in got.
+ */
+export async function consumeUserChallenges(db: Store, userId: string, at: string): Promise<void> {
+  await db
+    .updateTable('mfa_challenges')
+    .set({ consumed_at: at })
+    .where('user_id', '=', userId)
+    .where('purpose', 'in', ['sign-in', 'setup'])
+    .where('consumed_at', 'is', null)
+    .execute();
+}
