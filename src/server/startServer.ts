@@ -32,7 +32,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     config.tlsCertFile && config.tlsKeyFile ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile } : undefined,
   );
   const { shield } = config;
-  const app = createApp(runtime, behindTrustedProxies(shield.trustedProxies, (c) => getConnInfo(c).remote.address ?? null));
+  const app = createApp(runtime, behindTrustedProxies(shield.trustedProxies, (c) => getConnInfo(c).remote.address ?? null, shield.forwardedHeader));
   const server = await listenHttps({
     fetch: app.fetch,
     cert: tls.cert,

@@ -23,11 +23,12 @@ export function addressMatcher(cidrs: readonly string[]): (address: string) => b
 
 /**
  * The client's address behind trusted proxies: the socket's own unless it is one of
- * `trustedProxies` (GATEHOUSE_TRUSTED_PROXIES, empty by default), and only then the
- * `Forwarded` (RFC 7239) or `X-Forwarded-For` hops, read from the right: the first hop
- * that is not a trusted proxy is the client. Anything else could be forged by the client.
+ * `trustedProxies` (GATEHOUSE_TRUSTED_PROXIES, empty by default), and only then the hops of
+ * the one header they write (`header`: X-Forwarded-For by default, or RFC 7239 Forwarded),
+ * read from the right: the first hop that is not a trusted proxy is the client. Anything
+ * else could be forged by the client, the other header included.
  */
-export function behindTrustedProxies(trustedProxies: readonly string[], socketAddress: ClientAddress): ClientAddress {
+export function behindTrustedProxies(trustedProxies: readonly string[], socketAddress: ClientAddress, header: 'x-forwarded-for' | 'forwarded' = 'x-forwarded-for'): ClientAddress {
   if (trustedProxies.length === 0) {
     return (c) => {
       const address = socketAddress(c);
@@ -40,10 +41,11 @@ export function behindTrustedProxies(trustedProxies: readonly string[], socketAd
     if (socket === null) return null;
     let client = normalizeAddress(socket);
     if (!trusted(client)) return client;
-    const forwarded = c.req.header('forwarded');
-    const hops = forwarded !== undefined ? forwardedFor(forwarded) : (c.req.header('x-forwarded-for') ?? '').split(',');
-    for (const hop of hops.map((value) => value.trim()).reverse()) {
-      if (net.isIP(hop) === 0) break;
+    const value = c.req.header(header) ?? '';
+    const hops = header === 'forwarded' ? forwardedFor(value) : value.split(',');
+    for (const hop of hops.map((part) => part.trim()).reverse()) {
+      // An address only: no IPv6 zone (`%eth0…`, of any length), nothing longer than an address can be.
+      if (net.isIP(hop) === 0 || hop.includes('%') || hop.length > 45) break;
       client = normalizeAddress(hop);
       if (!trusted(client)) break;
     }

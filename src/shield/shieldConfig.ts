@@ -22,6 +22,8 @@ export const shieldEnvironment = {
   GATEHOUSE_LIMIT_AUTH_PER_MINUTE: count.default(60),
   GATEHOUSE_SIGN_IN_FREE_FAILURES: count.default(10),
   GATEHOUSE_SIGN_IN_FREE_FAILURES_PER_IP: count.default(5),
+  // The one header the proxies write: a proxy passes the other one through from the client unchanged.
+  GATEHOUSE_FORWARDED_HEADER: z.enum(['x-forwarded-for', 'forwarded']).default('x-forwarded-for'),
   GATEHOUSE_BLOCK_AFTER_REFUSALS: count.default(300),
   GATEHOUSE_MAX_CONNECTIONS_PER_IP: count.default(100),
   GATEHOUSE_MAX_HEADER_BYTES: count.default(16 * 1024),
@@ -33,6 +35,8 @@ type ShieldEnvironment = z.output<z.ZodObject<typeof shieldEnvironment>>;
 /** The shield's limits; every one configurable, the test server sets its own. */
 export interface ShieldConfig {
   trustedProxies: string[];
+  /** Which header the trusted proxies append the client to. */
+  forwardedHeader: 'x-forwarded-for' | 'forwarded';
   /** Requests per minute per client address, all routes. */
   ipPerMinute: number;
   /** Requests per minute per client address to each of sign-up, sign-in, MFA, forgot, reset, token. */
@@ -66,6 +70,7 @@ export interface ShieldConfig {
 export function shieldConfigFrom(e: ShieldEnvironment): ShieldConfig {
   return {
     trustedProxies: e.GATEHOUSE_TRUSTED_PROXIES ?? [],
+    forwardedHeader: e.GATEHOUSE_FORWARDED_HEADER,
     ipPerMinute: e.GATEHOUSE_LIMIT_IP_PER_MINUTE,
     authPerMinute: e.GATEHOUSE_LIMIT_AUTH_PER_MINUTE,
     signInFreeFailures: e.GATEHOUSE_SIGN_IN_FREE_FAILURES,

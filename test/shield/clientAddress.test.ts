@@ -6,9 +6,9 @@ import { startTestServer, type TestServer } from '../support/testServer.js';
 import { auditEvents, statusCounts } from './support.js';
 
 /** What behindTrustedProxies answers for a request from `socket` with `headers`. */
-async function seen(trusted: string[], socket: string, headers: Record<string, string>): Promise<string | null> {
+async function seen(trusted: string[], socket: string, headers: Record<string, string>, header: 'x-forwarded-for' | 'forwarded' = 'x-forwarded-for'): Promise<string | null> {
   const app = new Hono<HttpEnv>();
-  const address = behindTrustedProxies(trusted, () => socket);
+  const address = behindTrustedProxies(trusted, () => socket, header);
   app.get('/', (c) => c.text(address(c as never) ?? 'null'));
   return (await app.request('/', { headers })).text();
 }
@@ -22,12 +22,22 @@ describe('client address', () => {
   it('believes the hops only from a trusted proxy, read from the right', async () => {
     const proxies = ['10.0.0.0/8'];
     expect(await seen(proxies, '10.1.1.1', { 'x-forwarded-for': '6.6.6.6, 198.51.100.7, 10.2.2.2' })).toBe('198.51.100.7');
-    expect(await seen(proxies, '10.1.1.1', { forwarded: 'for=6.6.6.6, for="[2001:db8::7]:4711";proto=https' })).toBe('2001:db8::7');
-    expect(await seen(proxies, '10.1.1.1', { forwarded: 'for=198.51.100.8:1234' })).toBe('198.51.100.8');
+    expect(await seen(proxies, '10.1.1.1', { forwarded: 'for=6.6.6.6, for="[2001:db8::7]:4711";proto=https' }, 'forwarded')).toBe('2001:db8::7');
+    expect(await seen(proxies, '10.1.1.1', { forwarded: 'for=198.51.100.8:1234' }, 'forwarded')).toBe('198.51.100.8');
     // Not from a trusted proxy: the headers are the client's own words.
     expect(await seen(proxies, '198.51.100.9', { 'x-forwarded-for': '10.9.9.9' })).toBe('198.51.100.9');
     // A hop that is no address ends what can be believed.
     expect(await seen(proxies, '10.1.1.1', { 'x-forwarded-for': '6.6.6.6, garbage' })).toBe('10.1.1.1');
+    // Nor is an IPv6 zone, which would let a hop be any length.
+    expect(await seen(proxies, '10.1.1.1', { 'x-forwarded-for': `fe80::1%${'a'.repeat(80)}` })).toBe('10.1.1.1');
+  });
+
+  it('reads only the header the proxies write: the other one is passed through from the client', async () => {
+    const proxies = ['10.0.0.0/8'];
+    // The proxy appended the client to X-Forwarded-For; the client sent its own Forwarded.
+    const headers = { 'x-forwarded-for': '203.0.113.9', forwarded: 'for=6.6.6.6' };
+    expect(await seen(proxies, '10.1.1.1', headers)).toBe('203.0.113.9');
+    expect(await seen(proxies, '10.1.1.1', { 'x-forwarded-for': '6.6.6.6', forwarded: 'for=203.0.113.9' }, 'forwarded')).toBe('203.0.113.9');
   });
 });
 
