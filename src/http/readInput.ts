@@ -31,11 +31,16 @@ function fieldNames(values: unknown): string[] {
     .map((key) => key.slice(0, 64));
 }
 
-/** JSON.parse reviver refusing what JSON allows but nothing downstream can keep: lone surrogates, numbers out of range. */
+/** Text every store can keep: well-formed Unicode without NUL (PostgreSQL refuses `\u0000` in text). */
+function storable(text: string): boolean {
+  return text.isWellFormed() && !text.includes('\u0000');
+}
+
+const notStorable = (where: string) => new GatehouseError('VALIDATION_ERROR', `The ${where} holds a string that is not valid Unicode text (or a NUL character)`);
+
+/** JSON.parse reviver refusing what JSON allows but nothing downstream can keep: lone surrogates, NUL, numbers out of range. */
 function wellFormed(key: string, value: unknown): unknown {
-  if (!key.isWellFormed() || (typeof value === 'string' && !value.isWellFormed())) {
-    throw new GatehouseError('VALIDATION_ERROR', 'The body holds a string that is not valid Unicode');
-  }
+  if (!storable(key) || (typeof value === 'string' && !storable(value))) throw notStorable('body');
   if (typeof value === 'number' && !Number.isFinite(value)) throw new GatehouseError('VALIDATION_ERROR', 'The body holds a number out of range');
   return value;
 }
@@ -67,7 +72,7 @@ export async function readForm<S extends z.ZodType>(c: Context<HttpEnv>, schema:
   const values: Record<string, string> = {};
   for (const [key, value] of form) {
     if (key in values) throw new GatehouseError('VALIDATION_ERROR', `${key.slice(0, 64)}: give it once`);
-    if (!key.isWellFormed() || !value.isWellFormed()) throw new GatehouseError('VALIDATION_ERROR', 'The body holds a string that is not valid Unicode');
+    if (!storable(key) || !storable(value)) throw notStorable('body');
     values[key] = value;
   }
   return check(c, 'body', schema, values);
@@ -75,14 +80,20 @@ export async function readForm<S extends z.ZodType>(c: Context<HttpEnv>, schema:
 
 /** Validates the path parameters against `schema`. */
 export function readParams<S extends z.ZodType>(c: Context<HttpEnv>, schema: S): z.output<S> {
-  return check(c, 'path', schema, c.req.param());
+  return check(c, 'path', schema, flatText(c.req.param(), 'path'));
 }
 
 /** Validates the query string against `schema`; a key given twice is refused rather than guessed at. */
 export function readQuery<S extends z.ZodType>(c: Context<HttpEnv>, schema: S): z.output<S> {
   const repeated = Object.entries(c.req.queries()).find(([, values]) => values.length > 1);
   if (repeated) throw new GatehouseError('VALIDATION_ERROR', `${repeated[0].slice(0, 64)}: give it once`);
-  return check(c, 'query', schema, c.req.query());
+  return check(c, 'query', schema, flatText(c.req.query(), 'query'));
+}
+
+/** Path and query values, refused whole if one of them is no storable text. */
+function flatText(values: Record<string, string>, where: Source): Record<string, string> {
+  for (const [key, value] of Object.entries(values)) if (!storable(key) || !storable(value)) throw notStorable(where);
+  return values;
 }
 
 function check<S extends z.ZodType>(c: Context<HttpEnv>, source: Source, schema: S, values: unknown): z.output<S> {
