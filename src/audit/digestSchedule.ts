@@ -9,6 +9,11 @@ import { sealHead } from './sealHead.js';
 export interface DigestSchedule {
   /** Told after an append committed at `sequence`: digests once `everyEvents` are unsigned. */
   appended(sequence: number): void;
+  /**
+   * Waits for the signing under way, and signs now if the last digest is older than the
+   * interval: for hosts without timers between requests (Lambda freezes after each answer).
+   */
+  settle(): Promise<void>;
   /** Signs every unsigned event now (export, archive, shutdown). */
   sealNow(): Promise<SignedDigest | undefined>;
   /** Starts the timer (a server does; a command does not). */
@@ -37,6 +42,7 @@ export function digestSchedule(options: DigestScheduleOptions): DigestSchedule {
   let running: Promise<SignedDigest | undefined> | undefined;
   let signedThrough = 0;
   let timer: NodeJS.Timeout | undefined;
+  let sealedAt = options.clock();
 
   const sealNow = (): Promise<SignedDigest | undefined> => {
     if (running) return running.then(sealNow, sealNow);
@@ -45,6 +51,7 @@ export function digestSchedule(options: DigestScheduleOptions): DigestSchedule {
     const sealing = key.then((opened) => sealHead(options.db, opened, options.clock));
     running = sealing.finally(() => (running = undefined));
     return sealing.then((digest) => {
+      sealedAt = options.clock();
       if (digest) signedThrough = Math.max(signedThrough, digest.toSequence);
       return digest;
     });
@@ -63,6 +70,10 @@ export function digestSchedule(options: DigestScheduleOptions): DigestSchedule {
       }
     },
     sealNow,
+    async settle() {
+      if (running) await running.catch(() => undefined);
+      if (options.clock() - sealedAt >= options.everyMs) await sealNow();
+    },
     start() {
       timer ??= setInterval(sealInBackground, options.everyMs);
       timer.unref();

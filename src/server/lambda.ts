@@ -7,6 +7,7 @@ import { GatehouseError } from '../errors/GatehouseError.js';
 import { createApp } from '../http/createApp.js';
 import type { HttpEnv } from '../http/HttpEnv.js';
 import { createRuntime } from '../runtime/createRuntime.js';
+import type { Runtime } from '../runtime/Runtime.js';
 
 type Handle = ReturnType<typeof handle>;
 
@@ -24,7 +25,7 @@ function sourceIpOf(c: Context<HttpEnv>): string | null {
  * nothing but what the environment names, so it insists on PostgreSQL, the public URL and
  * the keys coming from there (Secrets Manager, see deploy/template.yaml).
  */
-async function build(env: Record<string, string | undefined>): Promise<Handle> {
+async function build(env: Record<string, string | undefined>): Promise<{ handle: Handle; runtime: Runtime }> {
   const config = loadConfig(env, { dataDir: env.GATEHOUSE_DATA_DIR ?? '/tmp/gatehouse' });
   const missing = [
     config.databaseUrl.startsWith('postgres') ? undefined : 'GATEHOUSE_DATABASE_URL (postgres://…)',
@@ -34,10 +35,10 @@ async function build(env: Record<string, string | undefined>): Promise<Handle> {
   ].filter(Boolean);
   if (missing.length > 0) throw new GatehouseError('CONFIG_INVALID', `on Lambda, set ${missing.join(', ')}`);
   const runtime = await createRuntime(config);
-  return handle(createApp(runtime, sourceIpOf));
+  return { handle: handle(createApp(runtime, sourceIpOf)), runtime };
 }
 
-let built: Promise<Handle> | undefined;
+let built: Promise<{ handle: Handle; runtime: Runtime }> | undefined;
 
 /** The Lambda handler: `deploy/template.yaml` points the function at `dist/server/lambda.handler`. */
 export async function handler(event: LambdaEvent, context: LambdaContext) {
@@ -46,5 +47,14 @@ export async function handler(event: LambdaEvent, context: LambdaContext) {
     built = undefined;
     throw error;
   });
-  return (await built)(event, context);
+  const { handle: answer, runtime } = await built;
+  // No timers run while Lambda is frozen between invocations: blocks made by other instances
+  // (or lifted by the CLI) are read here when the copy is stale, and due digests are signed
+  // before the answer leaves, since nothing runs after it.
+  await runtime.shield.blocked.refreshIfOlderThan(runtime.config.shield.blockRefreshMs);
+  try {
+    return await answer(event, context);
+  } finally {
+    await runtime.auditDigests.settle().catch((error: unknown) => runtime.logger.error({ err: error }, 'audit digest failed'));
+  }
 }

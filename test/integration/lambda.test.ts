@@ -9,6 +9,7 @@ import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUse
 import { closeRuntime } from '../../src/runtime/closeRuntime.js';
 import { createRuntime } from '../../src/runtime/createRuntime.js';
 import type { Runtime } from '../../src/runtime/Runtime.js';
+import { blockClient } from '../../src/shield/blocks/blockClient.js';
 import { insertGrade } from '../../src/store/repositories/grades.js';
 import { plainTransact } from '../../src/store/Transact.js';
 import { freshPostgresSchema, skipPostgres, type PostgresSchema } from '../support/postgres.js';
@@ -109,6 +110,8 @@ beforeAll(async () => {
     GATEHOUSE_MASTER_KEY: randomBytes(32).toString('base64'),
     GATEHOUSE_DATA_DIR: dataDir,
     GATEHOUSE_LOG_LEVEL: 'silent',
+    // Short, so that the test below sees a due digest signed before the answer leaves.
+    GATEHOUSE_AUDIT_DIGEST_SECONDS: '1',
   };
   Object.assign(process.env, env);
   // The operator's side: users and a grade, written to the same database as the function reads.
@@ -168,5 +171,26 @@ describe.skipIf(skipPostgres).each([
     const expected = event === v2 ? '203.0.113.20' : '198.51.100.10';
     const rows = await admin.db.selectFrom('audit_events').select('body').orderBy('sequence', 'desc').limit(1).execute();
     expect(JSON.parse(rows[0]!.body).sourceIPAddress).toBe(expected);
+  });
+});
+
+describe.skipIf(skipPostgres)('the Lambda handler between invocations', () => {
+  it('enforces a block made elsewhere once its copy is stale, and signs due digests before answering', async () => {
+    const from = (ip: string) => {
+      const request = v2('GET', '/auth/session');
+      request.requestContext.http.sourceIp = ip;
+      return handler(request as never, {} as never) as Promise<LambdaAnswer>;
+    };
+    expect((await from('198.51.100.66')).statusCode).toBe(401);
+    expect((await from('198.51.100.67')).statusCode).toBe(401);
+    // Another instance (here the operator's runtime) blocks the address in the shared database.
+    await blockClient(admin, '198.51.100.66', 'blocked by another instance');
+    // No timer runs in a frozen function: the copy is re-read on the first invocation after it went stale.
+    await new Promise((resolve) => setTimeout(resolve, admin.config.shield.blockRefreshMs + 200));
+    expect((await from('198.51.100.66')).statusCode).toBe(429);
+    // That answer came more than the digest interval after the last digest: its event is signed already.
+    const newest = await admin.db.selectFrom('audit_events').select((eb) => eb.fn.max('sequence').as('s')).executeTakeFirstOrThrow();
+    const signed = await admin.db.selectFrom('audit_digests').select((eb) => eb.fn.max('to_sequence').as('s')).executeTakeFirstOrThrow();
+    expect(Number(signed.s)).toBe(Number(newest.s));
   });
 });

@@ -69,7 +69,9 @@ async function countRefusal(runtime: Runtime, ip: string, pentest: boolean): Pro
     await runtime.shield.refusals.consume(ip);
   } catch (rejection) {
     if (rejection instanceof Error) throw rejection;
-    // Only the refusal that crossed the limit blocks; the count starts afresh for the next run.
+    // Only the refusal that crossed the limit blocks (parallel ones past it must not add strikes);
+    // the count starts afresh for the next run.
+    if ((rejection as { consumedPoints?: number }).consumedPoints !== runtime.config.shield.blockAfterRefusals + 1) return;
     await runtime.shield.refusals.delete(ip);
     const block = await blockClient(runtime, ip, `more than ${runtime.config.shield.blockAfterRefusals} refused requests in ${runtime.config.shield.refusalWindowSeconds} s`);
     runtime.shield.blocked.add(ip, Date.parse(block.blocked_until));

@@ -10,6 +10,7 @@ import { listActiveBlocks } from '../../store/repositories/shieldBlocks.js';
  */
 export class BlockedAddresses {
   private readonly until = new Map<string, number>();
+  private refreshedAt = 0;
 
   constructor(
     private readonly db: Store,
@@ -37,9 +38,16 @@ export class BlockedAddresses {
 
   /** Replaces this copy with the blocks in force in the database. */
   async refresh(): Promise<void> {
-    const rows = await listActiveBlocks(this.db, isoAt(this.clock()), 100_000);
+    const at = this.clock();
+    const rows = await listActiveBlocks(this.db, isoAt(at), 100_000);
+    this.refreshedAt = at;
     this.until.clear();
     for (const row of rows) this.until.set(row.ip, Date.parse(row.blocked_until));
+  }
+
+  /** Refreshes when this copy is older than `maxAgeMs`: for hosts without timers between requests (Lambda). */
+  async refreshIfOlderThan(maxAgeMs: number): Promise<void> {
+    if (this.clock() - this.refreshedAt >= maxAgeMs) await this.refresh();
   }
 
   /** Refreshes every `refreshMs` until the returned function is called. */
