@@ -193,6 +193,34 @@ describe('step-up and fresh sign-in', () => {
     expect((await client.get('/auth/mfa')).body).toEqual({ factors: [], recoveryCodesLeft: 0 });
   });
 
+  it('lets a session that proved no factor neither remove one, add one, nor take recovery codes', async () => {
+    // Two sessions on the password alone; one of them then enrols an app.
+    const { client: owner } = await signedInUser('gus@mfa.test');
+    const other = gh.client();
+    expect((await other.signIn('gus@mfa.test', password)).body.status).toBe('SIGNED_IN');
+    const { device, factorId } = await enrolTotp(owner, now);
+    expect((await other.request('DELETE', `/auth/mfa/${factorId}`)).body.error.code).toBe('STEP_UP_REQUIRED');
+    expect((await other.post('/auth/mfa/recovery/regenerate', {})).body.error.code).toBe('STEP_UP_REQUIRED');
+    expect((await other.post('/auth/mfa/totp/setup', {})).body.error.code).toBe('STEP_UP_REQUIRED');
+    // Proving the factor lets it through.
+    offset += 30_000;
+    await stepUpTotp(other, device);
+    expect((await other.post('/auth/mfa/recovery/regenerate', {})).status).toBe(200);
+  });
+
+  it('ends a pending second step when the password is reset', async () => {
+    const { client } = await signedInUser('hal@mfa.test');
+    const { device } = await enrolTotp(client, now);
+    const { client: pending, mfaToken } = await firstStep('hal@mfa.test');
+    expect((await gh.client().post('/auth/password/forgot', { email: 'hal@mfa.test' })).status).toBe(202);
+    const code = await gh.lastCode('hal@mfa.test');
+    expect((await gh.client().post('/auth/password/reset', { email: 'hal@mfa.test', code, password: 'an entirely new passphrase' })).status).toBe(200);
+    offset += 30_000;
+    const late = await secondStep(pending, { mfaToken, method: 'totp', code: device.code() });
+    expect(late.status).toBe(401);
+    expect(late.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
   it('wants the CSRF token on enrolment', async () => {
     const { client } = await signedInUser('cid@mfa.test');
     const answer = await client.request('POST', '/auth/mfa/totp/setup', { json: {}, csrf: false });

@@ -99,6 +99,20 @@ describe('admins', () => {
     expect((await gh.client().post('/auth/sign-in', { email: 'ann@admin.test', password })).body.status).toBe('MFA_REQUIRED');
   });
 
+  it('takes a setup token for the first factor only: other sign-ins\' tokens end with it', async () => {
+    await gh.addUser('ada@admin.test', password, ['admins']);
+    // Someone else who knows the password signs in too, before the owner enrols.
+    const intruder = gh.client();
+    const theirs = await intruder.post('/auth/sign-in', { email: 'ada@admin.test', password });
+    expect(theirs.body.status).toBe('MFA_SETUP_REQUIRED');
+    const owner = gh.client();
+    const mine = await owner.post('/auth/sign-in', { email: 'ada@admin.test', password });
+    await enrolWithSetupToken(owner, mine.body.setupToken);
+    const headers = { 'x-setup-token': theirs.body.setupToken as string };
+    expect((await intruder.post('/auth/mfa/totp/setup', {}, { headers })).status).toBe(401);
+    expect((await intruder.post('/auth/mfa/recovery/regenerate', {}, { headers })).status).toBe(401);
+  });
+
   it('cannot use /admin/* without MFA, and a non-admin cannot at all', async () => {
     await gh.addUser('abe@admin.test', password);
     const client = gh.client();
