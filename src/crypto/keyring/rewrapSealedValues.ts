@@ -23,13 +23,14 @@ export async function rewrapSealedValues(db: Store, keyring: Keyring, columns: S
   // Table and column names come from the registry, not from input: the loose type is safe here.
   const any = db as unknown as Kysely<any>;
   for (const { table, column, idColumn } of columns) {
-    let after: string | undefined;
+    // The cursor keeps the id's own type: SQLite orders every integer before every text value.
+    let after: string | number | undefined;
     for (;;) {
       let query = any.selectFrom(table).select([`${idColumn} as id`, `${column} as value`]).where(column, 'is not', null).orderBy(idColumn).limit(batchSize);
       if (after !== undefined) query = query.where(idColumn, '>', after);
       const rows = (await query.execute()) as Array<{ id: string | number; value: string }>;
       if (rows.length === 0) break;
-      after = String(rows[rows.length - 1]!.id);
+      after = rows[rows.length - 1]!.id;
       await any.transaction().execute(async (trx) => {
         for (const row of rows) {
           if (keyring.keyIdOf(row.value) === keyring.currentKeyId) {
