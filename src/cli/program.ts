@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { advisorCommand } from './commands/advisor.js';
 import { auditArchiveCommand } from './commands/auditArchive.js';
 import { auditExportCommand } from './commands/auditExport.js';
 import { auditTailCommand } from './commands/auditTail.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   rootInitCommand(program.command('root').description('the root account'));
   mfaQrCommand(program.command('mfa').description('second factors'));
   shieldCommand(program);
+  advisorCommand(program);
   pentestWindowCommand(program.command('pentest').description('pen testing'));
   const keys = program.command('keys').description('manage encryption and signing keys');
   keysRotateCommand(keys);

@@ -50,6 +50,9 @@ const environmentSchema = z.object({
   GATEHOUSE_AUDIT_DIGEST_EVENTS: positiveInt.default(1000),
   GATEHOUSE_AUDIT_DIGEST_SECONDS: positiveInt.pipe(z.number().max(86_400, 'must be at most 86400 (a day)')).default(60),
   GATEHOUSE_AUDIT_BODY_LIMIT_BYTES: positiveInt.pipe(z.number().min(256, 'must be at least 256')).default(8192),
+  // Security advisor: how many administrators are too many, and when an unconfirmed sign-up is stale.
+  GATEHOUSE_ADVISOR_MAX_ADMINS: positiveInt.default(3),
+  GATEHOUSE_ADVISOR_UNCONFIRMED_DAYS: positiveInt.default(7),
   GATEHOUSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...shieldEnvironment,
 }).strict();
@@ -97,6 +100,10 @@ export interface Config {
   snsEndpoint?: string;
   /** Master keys given in the environment (instead of `<data>/keys/master.key`). */
   masterKey?: string;
+  /** The security advisor flags more members of `admins` than this. */
+  advisorMaxAdmins: number;
+  /** The security advisor flags sign-ups left unconfirmed longer than this many days. */
+  advisorUnconfirmedDays: number;
 }
 
 /** The repository's root, where `policies/` ships. */
@@ -152,6 +159,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.GATEHOUSE_MAIL_FROM ?? `gatehouse@${new URL(e.GATEHOUSE_PUBLIC_URL ?? 'https://localhost').hostname}`,
     smsProvider: e.GATEHOUSE_SMS_PROVIDER,
     snsEndpoint: e.GATEHOUSE_SNS_ENDPOINT,
+    advisorMaxAdmins: e.GATEHOUSE_ADVISOR_MAX_ADMINS,
+    advisorUnconfirmedDays: e.GATEHOUSE_ADVISOR_UNCONFIRMED_DAYS,
     ...overrides,
   };
   config.dataDir = dataDir;

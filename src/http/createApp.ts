@@ -18,6 +18,7 @@ import { securityHeaders } from './middleware/securityHeaders.js';
 import { sessionCookie } from './middleware/sessionCookie.js';
 import { auditRoutes } from './routes/auditRoutes.js';
 import { adminRoutes } from './routes/adminRoutes.js';
+import { advisorRoutes } from './routes/advisorRoutes.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
 import { mfaRoutes } from './routes/mfaRoutes.js';
@@ -68,6 +69,7 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   app.use('/admin/*', requireCaller(runtime.hmacKey), requireAdmin(runtime));
   app.route('/admin', adminRoutes(runtime));
   app.route('/admin', shieldRoutes(runtime));
+  app.route('/admin', advisorRoutes(runtime));
   return app;
 }
 

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { startInstanceHeartbeat } from '../advisor/instanceHeartbeat.js';
 import { createApp } from '../http/createApp.js';
 import { closeRuntime } from '../runtime/closeRuntime.js';
 import type { Runtime } from '../runtime/Runtime.js';
@@ -73,6 +74,8 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   }
 
   runtime.auditDigests.start();
+  // The advisor tells from these heartbeats how many instances share the store, and where their limits live.
+  const stopHeartbeat = await startInstanceHeartbeat(runtime);
   runtime.logger.info({ url: config.publicUrl, port }, 'gatehouse listening');
   return {
     url: `https://localhost:${port}`,
@@ -82,6 +85,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     close: async () => {
       stopRefreshing();
       await Promise.all([closeServer(server), redirect ? closeServer(redirect) : undefined]);
+      await stopHeartbeat();
       // A clean shutdown signs the last events, leaving no unsigned tail behind.
       await runtime.auditDigests.stop().catch((error: unknown) => runtime.logger.error({ err: error }, 'final audit digest failed'));
       await closeRuntime(runtime);

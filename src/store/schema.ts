@@ -288,6 +288,25 @@ export interface ActionConfirmationsTable {
   created_at: Timestamp;
 }
 
+/** A serving instance's heartbeat (advisor): written at start and every minute, removed on close. */
+export interface InstancesTable {
+  id: string;
+  host: string;
+  pid: number;
+  limiter_store: string;
+  started_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+/** One verification of the audit trail and what it found (advisor). */
+export interface AuditVerificationsTable {
+  id: string;
+  ran_at: Timestamp;
+  ok: number;
+  events_checked: number;
+  first_break: string | null;
+}
+
 /** The database as Kysely sees it. */
 export interface Database {
   users: UsersTable;
@@ -316,6 +335,8 @@ export interface Database {
   webauthn_credentials: WebauthnCredentialsTable;
   webauthn_challenges: WebauthnChallengesTable;
   action_confirmations: ActionConfirmationsTable;
+  instances: InstancesTable;
+  audit_verifications: AuditVerificationsTable;
 }
 
 /** Rows as read. */

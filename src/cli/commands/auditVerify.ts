@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 // The progress bar DESIGN.md names for the command line; it draws only on a terminal.
 import { SingleBar } from 'cli-progress';
+import { recordAuditVerification } from '../../advisor/recordAuditVerification.js';
 import { formatVerifyReport } from '../../audit/formatVerifyReport.js';
 import { operatorTransact } from '../../audit/operatorTransact.js';
 import { publicKeyMap } from '../../audit/publicKeyMap.js';
@@ -50,6 +51,8 @@ export function auditVerifyCommand(audit: Command): void {
         const report = await withProgress(trail, head ? Number(head.sequence) : 0);
         process.stdout.write(formatVerifyReport(report, runtime.config.databaseUrl.replace(/\/\/[^@/]*@/, '//'), trail.archivedThrough));
         process.exitCode = report.breaks.length > 0 ? 1 : 0;
+        // The advisor flags a trail not verified in the last day, or failing.
+        if (from === undefined) await recordAuditVerification(runtime.db, runtime.clock, report);
         // Reading the trail is itself recorded, with what it found.
         await operatorTransact(runtime.db, runtime.clock, 'VerifyAuditTrail', { from: from ?? null })(async () => ({
           eventsValid: report.events.valid,

@@ -7,6 +7,9 @@ export const passwordLength = { min: 8, max: 128 } as const;
 // ~49,000 most common passwords from the zxcvbn-ts project (maintained, ships in npm).
 const blocklist: ReadonlySet<string> = new Set(dictionary['passwords-common']);
 
+/** How many common passwords are refused (the security advisor reports it). */
+export const passwordBlocklistSize = blocklist.size;
+
 /**
  * Refuses a password that NIST SP 800-63B §5.1.1.2 says to refuse: too short, too long,
  * commonly used, or the account's own name. No composition rules (same section).

@@ -6,6 +6,7 @@ import * as shield from './0004_shield.js';
 import * as tokens from './0005_tokens.js';
 import * as channels from './0006_channels.js';
 import * as webauthn from './0007_webauthn.js';
+import * as advisor from './0008_advisor.js';
 
 /** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_tokens': tokens,
   '0006_channels': channels,
   '0007_webauthn': webauthn,
+  '0008_advisor': advisor,
 };

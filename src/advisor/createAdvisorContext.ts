@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { passwordBlocklistSize, passwordLength } from '../identity/passwords/checkPasswordPolicy.js';
+import type { Runtime } from '../runtime/Runtime.js';
+import { REFRESH_TOKEN_SECONDS } from '../tokens/tokenRules.js';
+import type { AdvisorContext } from './AdvisorContext.js';
+import { probeDeployment } from './probe/probeDeployment.js';
+import { probeTarget } from './probe/probeTarget.js';
+import { runNpmAudit, type NpmAuditOutcome } from './runNpmAudit.js';
+
+/** Where the advisor looks, when not where the configuration says. */
+export interface AdvisorOptions {
+  /** The HTTPS URL to probe (CLI --url); default: the configured public URL, or the local listener. */
+  url?: string;
+  /** The plain-HTTP URL to probe (CLI --http-url); default: GATEHOUSE_HTTP_PORT locally, port 80 of a public host. */
+  plainHttpUrl?: string;
+}
+
+/** The folder holding Gatehouse's package.json and lockfile: npm audit runs over its installed tree. */
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The advisor's view of a running instance, with the facts of this moment (clock, Node.js version) and lazy, shared probes. */
+export function createAdvisorContext(runtime: Pick<Runtime, 'config' | 'db' | 'clock' | 'redis'>, options: AdvisorOptions = {}): AdvisorContext {
+  const target = probeTarget(runtime.config, options);
+  let probed: ReturnType<typeof probeDeployment> | undefined;
+  let audited: Promise<NpmAuditOutcome> | undefined;
+  return {
+    config: runtime.config,
+    db: runtime.db,
+    now: runtime.clock(),
+    nodeVersion: process.version,
+    passwordPolicy: { minLength: passwordLength.min, maxLength: passwordLength.max, blocklistSize: passwordBlocklistSize },
+    refreshTokenSeconds: REFRESH_TOKEN_SECONDS,
+    limiterStore: runtime.redis ? 'redis' : 'memory',
+    probe: () => (probed ??= probeDeployment(target)),
+    npmAudit: () => (audited ??= runNpmAudit({ cwd: packageRoot })),
+  };
+}

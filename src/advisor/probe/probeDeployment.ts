@@ -1,0 +1,127 @@
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import tls from 'node:tls';
+import { PROBE_ORIGIN, type DeploymentProbe, type ProbeAnswer } from './DeploymentProbe.js';
+
+/** Where to probe: the HTTPS origin users see, and the plain-HTTP URL on the same host (none when nothing should listen). */
+export interface ProbeTarget {
+  url: string;
+  plainHttpUrl?: string;
+  timeoutMs?: number;
+}
+
+// Pages every deployment answers without credentials; the probe never signs in.
+const paths = ['/', '/auth/session', '/.well-known/openid-configuration'];
+
+/**
+ * Fetches a few public pages over HTTPS (certificate read, not trusted: a self-signed one is a
+ * finding, not a reason to stop), tries a TLS 1.0/1.1-only handshake, and asks plain HTTP.
+ */
+export async function probeDeployment(target: ProbeTarget): Promise<DeploymentProbe> {
+  const timeoutMs = target.timeoutMs ?? 5_000;
+  const url = new URL(target.url);
+  const plainHttp = await askPlainHttp(target.plainHttpUrl, timeoutMs);
+  const answers: ProbeAnswer[] = [];
+  let certificate: DeploymentProbe['certificate'];
+  let protocol: string | undefined;
+  try {
+    for (const path of paths) {
+      const got = await getOverTls(url, path, timeoutMs);
+      answers.push(got.answer);
+      certificate ??= got.certificate;
+      protocol ??= got.protocol;
+    }
+  } catch (error) {
+    if (answers.length === 0) {
+      return { url: url.origin, error: (error as Error).message, answers, legacyTls: { outcome: 'unknown', detail: 'not reachable' }, plainHttp };
+    }
+  }
+  return { url: url.origin, answers, certificate, protocol, legacyTls: await tryLegacyTls(url, timeoutMs), plainHttp };
+}
+
+function getOverTls(url: URL, path: string, timeoutMs: number): Promise<{ answer: ProbeAnswer; certificate?: DeploymentProbe['certificate']; protocol?: string }> {
+  return new Promise((resolve, reject) => {
+    const request = https.request(
+      {
+        host: url.hostname.replace(/^\[|\]$/g, ''),
+        port: url.port || 443,
+        path,
+        method: 'GET',
+        headers: { origin: PROBE_ORIGIN, 'user-agent': 'gatehouse-advisor' },
+        servername: serverName(url),
+        // Inspected, not trusted: the certificate's issuer and dates are findings of their own.
+        rejectUnauthorized: false,
+        agent: false,
+        timeout: timeoutMs,
+      },
+      (response) => {
+        const socket = response.socket as tls.TLSSocket;
+        const certificate = socket.getPeerX509Certificate?.();
+        const protocol = socket.getProtocol?.() ?? undefined;
+        response.resume();
+        response.on('end', () => resolve({ answer: { path, status: response.statusCode ?? 0, headers: response.headers }, certificate, protocol }));
+        response.on('error', reject);
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error(`no answer from ${url.origin} within ${timeoutMs} ms`)));
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+function tryLegacyTls(url: URL, timeoutMs: number): Promise<DeploymentProbe['legacyTls']> {
+  return new Promise((resolve) => {
+    const socket = tls.connect({
+      host: url.hostname.replace(/^\[|\]$/g, ''),
+      port: Number(url.port || 443),
+      servername: serverName(url),
+      rejectUnauthorized: false,
+      minVersion: 'TLSv1',
+      maxVersion: 'TLSv1.1',
+      // OpenSSL 3 refuses TLS 1.0/1.1 at its default security level even as a client: lowered to ask the question.
+      ciphers: 'DEFAULT@SECLEVEL=0',
+    });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ outcome: 'unknown', detail: `no handshake answer within ${timeoutMs} ms` });
+    }, timeoutMs);
+    socket.once('secureConnect', () => {
+      clearTimeout(timer);
+      const protocol = socket.getProtocol();
+      socket.destroy();
+      resolve({ outcome: 'accepted', detail: `a ${protocol} handshake succeeded` });
+    });
+    socket.once('error', (error) => {
+      clearTimeout(timer);
+      resolve({ outcome: 'refused', detail: `a TLS 1.0/1.1 handshake was refused (${(error as NodeJS.ErrnoException).code ?? error.message})` });
+    });
+  });
+}
+
+function askPlainHttp(plainUrl: string | undefined, timeoutMs: number): Promise<DeploymentProbe['plainHttp']> {
+  if (plainUrl === undefined) return Promise.resolve({ outcome: 'none', detail: 'No plain-HTTP listener is configured (GATEHOUSE_HTTP_PORT unset)' });
+  return new Promise((resolve) => {
+    const request = http.get(plainUrl, { agent: false, timeout: timeoutMs, headers: { 'user-agent': 'gatehouse-advisor' } }, (response) => {
+      response.resume();
+      const status = response.statusCode ?? 0;
+      const location = response.headers.location ?? '';
+      if (status >= 300 && status < 400 && location.startsWith('https://')) {
+        resolve({ url: plainUrl, outcome: 'redirects', detail: `${plainUrl} answers ${status} to ${location}` });
+      } else {
+        resolve({ url: plainUrl, outcome: 'serves', detail: `${plainUrl} answers ${status}${location ? ` to ${location}` : ''} over plain HTTP` });
+      }
+    });
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNREFUSED') resolve({ url: plainUrl, outcome: 'refused', detail: `nothing listens at ${plainUrl}` });
+      else resolve({ url: plainUrl, outcome: 'unknown', detail: `${plainUrl}: ${error.message}` });
+    });
+  });
+}
+
+/** SNI takes a host name, never an address (RFC 6066 §3). */
+function serverName(url: URL): string | undefined {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return net.isIP(host) === 0 ? host : undefined;
+}

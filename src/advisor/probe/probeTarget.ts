@@ -1,0 +1,15 @@
+import type { Config } from '../../config/loadConfig.js';
+import { isLocalHost } from '../servedCertificate.js';
+import type { ProbeTarget } from './probeDeployment.js';
+
+/**
+ * What to probe: the given URLs, else the configured public URL (or this machine's listener
+ * when none is configured), and plain HTTP where it would answer: GATEHOUSE_HTTP_PORT on this
+ * machine, port 80 of a public host.
+ */
+export function probeTarget(config: Config, given: { url?: string; plainHttpUrl?: string }): ProbeTarget {
+  const url = new URL(given.url ?? config.publicUrl);
+  if (given.plainHttpUrl) return { url: url.origin, plainHttpUrl: given.plainHttpUrl };
+  if (!isLocalHost(url.hostname)) return { url: url.origin, plainHttpUrl: `http://${url.host.replace(/:\d+$/, '')}/` };
+  return { url: url.origin, plainHttpUrl: config.httpPort === undefined ? undefined : `http://${url.hostname}:${config.httpPort}/` };
+}
