@@ -14,6 +14,8 @@ export interface AdvisorOptions {
   url?: string;
   /** The plain-HTTP URL to probe (CLI --http-url); default: GATEHOUSE_HTTP_PORT locally, port 80 of a public host. */
   plainHttpUrl?: string;
+  /** Connect to this address instead of resolving the URL's host (CLI --resolve). */
+  resolveTo?: string;
 }
 
 /** The folder holding Gatehouse's package.json and lockfile: npm audit runs over its installed tree. */

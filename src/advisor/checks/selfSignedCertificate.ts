@@ -12,7 +12,9 @@ export const selfSignedCertificate: AdvisorCheck = {
     const read = await servedCertificate(context);
     if (!read) return { status: 'unknown', finding: `No certificate could be read: ${probe.url} is not reachable (${probe.error}) and none is configured on disk.` };
     const { certificate, source } = read;
-    const selfSigned = certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey);
+    // Issued by itself: its issuer is its subject and its own key verifies it (OpenSSL's checkIssued also
+    // asks for the keyCertSign usage, which a leaf such as Gatehouse's own self-signed one rightly lacks).
+    const selfSigned = certificate.issuer === certificate.subject && certificate.verify(certificate.publicKey);
     const host = new URL(probe.url).hostname;
     if (selfSigned && !isLocalHost(host)) return { status: 'fail', finding: `The certificate ${source} is self-signed (${certificate.subject.replace(/\n/g, ', ')}) while users reach ${probe.url}.` };
     if (selfSigned) return { status: 'pass', finding: `The certificate ${source} is self-signed, which is fine for ${host} only.` };

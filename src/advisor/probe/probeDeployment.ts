@@ -8,6 +8,8 @@ import { PROBE_ORIGIN, type DeploymentProbe, type ProbeAnswer } from './Deployme
 export interface ProbeTarget {
   url: string;
   plainHttpUrl?: string;
+  /** Connect to this address instead of resolving the URL's host (one instance behind a load balancer; DNS not yet switched). */
+  resolveTo?: string;
   timeoutMs?: number;
 }
 
@@ -27,7 +29,7 @@ export async function probeDeployment(target: ProbeTarget): Promise<DeploymentPr
   let protocol: string | undefined;
   try {
     for (const path of paths) {
-      const got = await getOverTls(url, path, timeoutMs);
+      const got = await getOverTls(url, target.resolveTo, path, timeoutMs);
       answers.push(got.answer);
       certificate ??= got.certificate;
       protocol ??= got.protocol;
@@ -37,18 +39,18 @@ export async function probeDeployment(target: ProbeTarget): Promise<DeploymentPr
       return { url: url.origin, error: (error as Error).message, answers, legacyTls: { outcome: 'unknown', detail: 'not reachable' }, plainHttp };
     }
   }
-  return { url: url.origin, answers, certificate, protocol, legacyTls: await tryLegacyTls(url, timeoutMs), plainHttp };
+  return { url: url.origin, answers, certificate, protocol, legacyTls: await tryLegacyTls(url, target.resolveTo, timeoutMs), plainHttp };
 }
 
-function getOverTls(url: URL, path: string, timeoutMs: number): Promise<{ answer: ProbeAnswer; certificate?: DeploymentProbe['certificate']; protocol?: string }> {
+function getOverTls(url: URL, address: string | undefined, path: string, timeoutMs: number): Promise<{ answer: ProbeAnswer; certificate?: DeploymentProbe['certificate']; protocol?: string }> {
   return new Promise((resolve, reject) => {
     const request = https.request(
       {
-        host: url.hostname.replace(/^\[|\]$/g, ''),
+        host: address ?? hostOf(url),
         port: url.port || 443,
         path,
         method: 'GET',
-        headers: { origin: PROBE_ORIGIN, 'user-agent': 'gatehouse-advisor' },
+        headers: { host: url.host, origin: PROBE_ORIGIN, 'user-agent': 'gatehouse-advisor' },
         servername: serverName(url),
         // Inspected, not trusted: the certificate's issuer and dates are findings of their own.
         rejectUnauthorized: false,
@@ -70,10 +72,10 @@ function getOverTls(url: URL, path: string, timeoutMs: number): Promise<{ answer
   });
 }
 
-function tryLegacyTls(url: URL, timeoutMs: number): Promise<DeploymentProbe['legacyTls']> {
+function tryLegacyTls(url: URL, address: string | undefined, timeoutMs: number): Promise<DeploymentProbe['legacyTls']> {
   return new Promise((resolve) => {
     const socket = tls.connect({
-      host: url.hostname.replace(/^\[|\]$/g, ''),
+      host: address ?? hostOf(url),
       port: Number(url.port || 443),
       servername: serverName(url),
       rejectUnauthorized: false,
@@ -120,8 +122,13 @@ function askPlainHttp(plainUrl: string | undefined, timeoutMs: number): Promise<
   });
 }
 
+/** The URL's host without IPv6 brackets. */
+function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, '');
+}
+
 /** SNI takes a host name, never an address (RFC 6066 §3). */
 function serverName(url: URL): string | undefined {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const host = hostOf(url);
   return net.isIP(host) === 0 ? host : undefined;
 }

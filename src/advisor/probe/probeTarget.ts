@@ -7,9 +7,10 @@ import type { ProbeTarget } from './probeDeployment.js';
  * when none is configured), and plain HTTP where it would answer: GATEHOUSE_HTTP_PORT on this
  * machine, port 80 of a public host.
  */
-export function probeTarget(config: Config, given: { url?: string; plainHttpUrl?: string }): ProbeTarget {
+export function probeTarget(config: Config, given: { url?: string; plainHttpUrl?: string; resolveTo?: string }): ProbeTarget {
   const url = new URL(given.url ?? config.publicUrl);
-  if (given.plainHttpUrl) return { url: url.origin, plainHttpUrl: given.plainHttpUrl };
-  if (!isLocalHost(url.hostname)) return { url: url.origin, plainHttpUrl: `http://${url.host.replace(/:\d+$/, '')}/` };
-  return { url: url.origin, plainHttpUrl: config.httpPort === undefined ? undefined : `http://${url.hostname}:${config.httpPort}/` };
+  const target = { url: url.origin, resolveTo: given.resolveTo };
+  if (given.plainHttpUrl) return { ...target, plainHttpUrl: given.plainHttpUrl };
+  if (!isLocalHost(url.hostname)) return { ...target, plainHttpUrl: `http://${given.resolveTo ?? url.host.replace(/:\d+$/, '')}/` };
+  return { ...target, plainHttpUrl: config.httpPort === undefined ? undefined : `http://${url.hostname}:${config.httpPort}/` };
 }

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { certificateExpiry } from '../../src/advisor/checks/certificateExpiry.js';
+import { cookieFlags } from '../../src/advisor/checks/cookieFlags.js';
+import { corsAnyOrigin } from '../../src/advisor/checks/corsAnyOrigin.js';
+import { hstsOff } from '../../src/advisor/checks/hstsOff.js';
+import { legacyTlsAccepted } from '../../src/advisor/checks/legacyTlsAccepted.js';
+import { plainHttpContent } from '../../src/advisor/checks/plainHttpContent.js';
+import { selfSignedCertificate } from '../../src/advisor/checks/selfSignedCertificate.js';
+import type { AdvisorCheck } from '../../src/advisor/AdvisorCheck.js';
+import type { AdvisorOptions } from '../../src/advisor/createAdvisorContext.js';
+import { selfSignedCertificate as makeCertificate } from '../../src/tls/ensureCertificate.js';
+import { advisorFixture, runCheck, type AdvisorFixture } from './support/advisorFixture.js';
+import { httpsFixture, plainHttpFixture, type Fixture, type HttpsFixtureOptions } from './support/fixtureServers.js';
+
+const hsts = { 'strict-transport-security': 'max-age=63072000; includeSubDomains' };
+let fx: AdvisorFixture;
+const servers: Fixture[] = [];
+
+beforeAll(async () => {
+  fx = await advisorFixture();
+});
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  await fx.close();
+});
+
+/** Starts an HTTPS fixture (HSTS on unless `headers` says otherwise) and runs `check` against it. */
+async function against(check: AdvisorCheck, serve: HttpsFixtureOptions, options: Omit<AdvisorOptions, 'url'> & { host?: string } = {}) {
+  const server = await httpsFixture({ ...serve, headers: { ...hsts, ...serve.headers } });
+  servers.push(server);
+  const url = options.host ? `https://${options.host}:${server.port}` : server.url;
+  return runCheck(check, fx.context({ options: { ...options, url } }));
+}
+
+describe('tls-self-signed', () => {
+  it('fails for a self-signed certificate on a public host name, and passes on localhost', async () => {
+    const publicHost = await against(selfSignedCertificate, {}, { host: 'gatehouse.example', resolveTo: '127.0.0.1' });
+    expect(publicHost).toMatchObject({ status: 'fail', severity: 'high' });
+    expect(publicHost.finding).toContain('https://gatehouse.example:');
+    expect((await against(selfSignedCertificate, {})).status).toBe('pass');
+  });
+});
+
+describe('tls-expiry', () => {
+  it('fails for a certificate expiring in 10 days, and passes for one valid a year', async () => {
+    const soon = await against(certificateExpiry, { days: 10 });
+    expect(soon).toMatchObject({ status: 'fail', severity: 'high' });
+    expect(soon.finding).toMatch(/expires in (9|10) day/);
+    expect((await against(certificateExpiry, { days: 365 })).status).toBe('pass');
+  });
+
+  it('reads the configured certificate file when the URL cannot be reached', async () => {
+    const unreachable = { url: 'https://localhost:1' };
+    expect((await runCheck(certificateExpiry, fx.context({ options: unreachable }))).status).toBe('unknown');
+    const { cert, key } = await makeCertificate(['localhost'], [], 10);
+    const certFile = path.join(fx.dataDir, 'soon.pem');
+    const keyFile = path.join(fx.dataDir, 'soon.key');
+    fs.writeFileSync(certFile, cert);
+    fs.writeFileSync(keyFile, key);
+    const fromFile = await runCheck(certificateExpiry, fx.context({ env: { GATEHOUSE_TLS_CERT: certFile, GATEHOUSE_TLS_KEY: keyFile }, options: unreachable }));
+    expect(fromFile.status).toBe('fail');
+    expect(fromFile.finding).toContain(certFile);
+  });
+});
+
+describe('tls-version', () => {
+  it('fails when TLS 1.0 is accepted, and passes when 1.2 is the least', async () => {
+    const legacy = await against(legacyTlsAccepted, { minVersion: 'TLSv1' });
+    expect(legacy).toMatchObject({ status: 'fail', severity: 'high' });
+    expect(legacy.finding).toMatch(/TLSv1(\.1)? handshake succeeded/);
+    expect((await against(legacyTlsAccepted, { minVersion: 'TLSv1.2' })).status).toBe('pass');
+  });
+});
+
+describe('tls-hsts', () => {
+  it('fails without Strict-Transport-Security or with max-age=0, and passes with it', async () => {
+    const none = await against(hstsOff, { headers: { 'strict-transport-security': [] } });
+    expect(none).toMatchObject({ status: 'fail', severity: 'medium' });
+    expect((await against(hstsOff, { headers: { 'strict-transport-security': 'max-age=0' } })).status).toBe('fail');
+    expect((await against(hstsOff, {})).status).toBe('pass');
+  });
+});
+
+describe('http-plain', () => {
+  it('fails when plain HTTP serves content, and passes when it only redirects or nothing listens', async () => {
+    const content = await plainHttpFixture(200);
+    const redirect = await plainHttpFixture(308, { location: 'https://localhost/' });
+    servers.push(content, redirect);
+    const serves = await against(plainHttpContent, {}, { plainHttpUrl: `${content.url}/` });
+    expect(serves).toMatchObject({ status: 'fail', severity: 'high' });
+    expect(serves.finding).toContain('answers 200');
+    expect((await against(plainHttpContent, {}, { plainHttpUrl: `${redirect.url}/` })).status).toBe('pass');
+    expect((await against(plainHttpContent, {}, { plainHttpUrl: 'http://127.0.0.1:1/' })).status).toBe('pass');
+  });
+});
+
+describe('cookie-flags', () => {
+  it('fails for a cookie without Secure, HttpOnly or the __Host- prefix, and passes for one with all three', async () => {
+    const loose = await against(cookieFlags, { headers: { 'set-cookie': 'sid=abc; Path=/' } });
+    expect(loose).toMatchObject({ status: 'fail', severity: 'high' });
+    expect(loose.finding).toContain('sid lacks Secure, HttpOnly, the __Host- prefix');
+    expect((await against(cookieFlags, { headers: { 'set-cookie': '__Host-sid=abc; Path=/; HttpOnly' } })).finding).toContain('lacks Secure');
+    expect((await against(cookieFlags, { headers: { 'set-cookie': '__Host-sid=abc; Path=/; Secure; HttpOnly; SameSite=Lax' } })).status).toBe('pass');
+  });
+});
+
+describe('cors-any-origin', () => {
+  it('fails for Access-Control-Allow-Origin: * and for an echoed origin, and passes without', async () => {
+    const star = await against(corsAnyOrigin, { headers: { 'access-control-allow-origin': '*' } });
+    expect(star).toMatchObject({ status: 'fail', severity: 'high' });
+    expect((await against(corsAnyOrigin, { echoOrigin: true })).finding).toContain('https://advisor-probe.invalid');
+    expect((await against(corsAnyOrigin, { headers: { 'access-control-allow-origin': 'https://app.example' } })).status).toBe('pass');
+  });
+});
+
+describe('an unreachable URL', () => {
+  it('leaves every check that reads it unknown, never passed', async () => {
+    const context = fx.context({ options: { url: 'https://localhost:1' } });
+    for (const check of [selfSignedCertificate, legacyTlsAccepted, hstsOff, cookieFlags, corsAnyOrigin]) {
+      expect(await runCheck(check, context), check.id).toMatchObject({ status: 'unknown' });
+    }
+  });
+});

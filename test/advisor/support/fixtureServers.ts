@@ -1,0 +1,84 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { SecureVersion } from 'node:tls';
+import { gunzipSync } from 'node:zlib';
+import { selfSignedCertificate } from '../../../src/tls/ensureCertificate.js';
+
+/** A small server started for one test, and how to stop it. */
+export interface Fixture {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** What a fixture HTTPS server gets wrong (or right). */
+export interface HttpsFixtureOptions {
+  /** Days the self-signed certificate is valid from now (default 365). */
+  days?: number;
+  /** Lowest TLS version offered (default TLSv1.2, Node's). */
+  minVersion?: SecureVersion;
+  /** Headers on every answer. */
+  headers?: Record<string, string | string[]>;
+  /** Answer `Access-Control-Allow-Origin` with whatever `Origin` the request named. */
+  echoOrigin?: boolean;
+}
+
+/** A real HTTPS server on 127.0.0.1 with a self-signed certificate for localhost, serving exactly the defect asked for. */
+export async function httpsFixture(options: HttpsFixtureOptions = {}): Promise<Fixture> {
+  const { cert, key } = await selfSignedCertificate(['localhost'], ['127.0.0.1'], options.days ?? 365);
+  // TLS 1.0/1.1 only exist in OpenSSL 3 below its default security level.
+  const legacy = options.minVersion === 'TLSv1' || options.minVersion === 'TLSv1.1';
+  const server = https.createServer({ cert, key, minVersion: options.minVersion, ...(legacy ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}) }, (req, res) => {
+    const headers: Record<string, string | string[]> = { 'content-type': 'text/plain', ...options.headers };
+    if (options.echoOrigin && req.headers.origin) headers['access-control-allow-origin'] = req.headers.origin;
+    res.writeHead(200, headers);
+    res.end('fixture');
+  });
+  return listen(server, 'https');
+}
+
+/** A real plain-HTTP server on 127.0.0.1 that answers every request with `status` and `headers`. */
+export async function plainHttpFixture(status: number, headers: Record<string, string> = {}): Promise<Fixture> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(status, { 'content-type': 'text/plain', ...headers });
+    res.end(status === 200 ? 'content over plain HTTP' : '');
+  });
+  return listen(server, 'http');
+}
+
+/**
+ * A registry that answers npm audit's bulk advisory request (`POST /-/npm/v1/security/advisories/bulk`)
+ * from `advisories`, keyed by package name, as registry.npmjs.org does.
+ */
+export async function advisoryRegistryFixture(advisories: Record<string, unknown[]>): Promise<Fixture> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.method !== 'POST' || !req.url?.startsWith('/-/npm/v1/security/advisories/bulk')) {
+        res.writeHead(404).end();
+        return;
+      }
+      const raw = Buffer.concat(chunks);
+      const asked = JSON.parse((req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8')) as Record<string, string[]>;
+      const answer = Object.fromEntries(Object.keys(asked).filter((name) => advisories[name]).map((name) => [name, advisories[name]]));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    });
+  });
+  return listen(server, 'http');
+}
+
+async function listen(server: http.Server | https.Server, scheme: 'http' | 'https'): Promise<Fixture> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `${scheme}://${scheme === 'https' ? 'localhost' : '127.0.0.1'}:${port}`,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
