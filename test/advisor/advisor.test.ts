@@ -76,6 +76,15 @@ describe('a hardened instance', () => {
     expect(JSON.parse(row.body)).toMatchObject({ eventSource: 'admin.gatehouse', errorCode: null, additionalEventData: { authorization: { decision: 'ALLOW' } } });
   }, 90_000);
 
+  it('answers GET /admin/advisor to an administrator with a second factor', async () => {
+    await gh.addUser('ann@admin.test', password, ['admins']);
+    const ann = gh.client();
+    await signInEnrollingTotp(ann, 'ann@admin.test', password);
+    const answer = await ann.get('/admin/advisor');
+    expect(answer.status).toBe(200);
+    expect(checkOf(answer.body, 'admins-mfa').status).toBe('pass');
+  }, 90_000);
+
   it('refuses GET /admin/advisor to a user who is not an administrator', async () => {
     await gh.addUser('sam@example.com', password);
     const sam = gh.client();

@@ -17,6 +17,8 @@ describe('authorize', () => {
 
   it('lists every shipped policy id', () => {
     expect(authorizer.policyIds).toEqual([
+      'advisor.admins-run',
+      'advisor.root-runs',
       'audit.auditors-read',
       'audit.root-reads',
       'channels.user-opens',

@@ -22,16 +22,17 @@ export interface AdvisorFixture {
   close(): Promise<void>;
 }
 
-/** Opens a fresh instance's runtime in a temp folder. */
-export async function advisorFixture(): Promise<AdvisorFixture> {
+/** Opens a fresh instance's runtime in a temp folder, on SQLite there or on the database at `databaseUrl`. */
+export async function advisorFixture(databaseUrl?: string): Promise<AdvisorFixture> {
   const dataDir = tempDataDir();
-  const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent' }, { dataDir });
+  const store = databaseUrl ? { GATEHOUSE_DATABASE_URL: databaseUrl } : {};
+  const config = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...store }, { dataDir });
   const runtime = await createRuntime(config, { logger: pino({ level: 'silent' }) });
   return {
     runtime,
     dataDir,
     context: ({ env = {}, options = {}, facts = {} } = {}) => {
-      const configured = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...env }, { dataDir });
+      const configured = loadConfig({ GATEHOUSE_LOG_LEVEL: 'silent', ...store, ...env }, { dataDir });
       return { ...createAdvisorContext({ ...runtime, config: configured }, options), ...facts };
     },
     async close() {

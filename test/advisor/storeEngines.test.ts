@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminsWithoutMfa } from '../../src/advisor/checks/adminsWithoutMfa.js';
+import { auditVerifiedRecently } from '../../src/advisor/checks/auditVerifiedRecently.js';
+import { rateLimitsInMemory } from '../../src/advisor/checks/rateLimitsInMemory.js';
+import { rootDailyUse } from '../../src/advisor/checks/rootDailyUse.js';
+import { rootWithoutMfa } from '../../src/advisor/checks/rootWithoutMfa.js';
+import { unconfirmedUsers } from '../../src/advisor/checks/unconfirmedUsers.js';
+import { startInstanceHeartbeat } from '../../src/advisor/instanceHeartbeat.js';
+import { recordAuditVerification } from '../../src/advisor/recordAuditVerification.js';
+import { appendEvent } from '../../src/audit/appendEvent.js';
+import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUser.js';
+import { initRoot } from '../../src/identity/admin/initRoot.js';
+import { plainTransact } from '../../src/store/Transact.js';
+import { storeEngines } from '../support/storeEngines.js';
+import { advisorFixture, runCheck, type AdvisorFixture } from './support/advisorFixture.js';
+
+// The checks that read the store, on each engine: one code path, the same answers.
+describe.each(storeEngines())('the store checks on $name', (engine) => {
+  let fx: AdvisorFixture;
+  beforeAll(async () => {
+    if (engine.skip) return;
+    fx = await advisorFixture(await engine.create());
+  });
+  afterAll(async () => {
+    if (engine.skip) return;
+    await fx.close();
+    await engine.remove();
+  });
+
+  it.skipIf(engine.skip)('read members and their factors, audit events, heartbeats and verifications', async () => {
+    const root = await initRoot(fx.runtime, {}, plainTransact(fx.runtime.db));
+    const admin = await createConfirmedUser(fx.runtime, { email: 'ann@admin.test', groups: ['admins'] }, plainTransact(fx.runtime.db));
+    const at = new Date().toISOString();
+    await fx.runtime.db
+      .insertInto('mfa_factors')
+      .values({ id: randomUUID(), user_id: admin.id, type: 'totp', label: 'app', secret: null, counter: null, last_step: null, enabled_at: at, last_used_at: null, created_at: at })
+      .execute();
+    expect((await runCheck(rootWithoutMfa, fx.context())).status).toBe('fail');
+    expect((await runCheck(adminsWithoutMfa, fx.context())).status).toBe('pass');
+    expect((await runCheck(rootDailyUse, fx.context())).status).toBe('pass');
+    await fx.runtime.db.transaction().execute((trx) =>
+      appendEvent(trx, {
+        eventId: randomUUID(),
+        eventTime: at,
+        eventSource: 'api.gatehouse',
+        eventName: 'CreateOrder',
+        userIdentity: { type: 'User', principalId: root.id, sessionId: null, mfaAuthenticated: false },
+        sourceIPAddress: null,
+        userAgent: null,
+        requestParameters: null,
+        responseElements: null,
+        errorCode: 'ACCESS_DENIED',
+        requestId: randomUUID(),
+        readOnly: false,
+        additionalEventData: { httpMethod: 'POST', path: '/api/orders', statusCode: 403 },
+      }),
+    );
+    expect((await runCheck(rootDailyUse, fx.context())).status).toBe('fail');
+    expect((await runCheck(unconfirmedUsers, fx.context())).status).toBe('pass');
+
+    const stops = [await startInstanceHeartbeat(fx.runtime), await startInstanceHeartbeat(fx.runtime)];
+    expect((await runCheck(rateLimitsInMemory, fx.context())).status).toBe('fail');
+    for (const stop of stops) await stop();
+    expect((await runCheck(rateLimitsInMemory, fx.context())).status).toBe('pass');
+
+    await recordAuditVerification(fx.runtime.db, Date.now, { breaks: [], events: { checked: 0, valid: 0 } });
+    expect((await runCheck(auditVerifiedRecently, fx.context())).status).toBe('pass');
+  });
+});
