@@ -45,7 +45,8 @@ describe('a fresh instance', () => {
     expect(table.stdout).toMatch(/^FAIL +critical +root-mfa +The root account root@gatehouse\.local has no second factor/m);
     expect(table.stdout).not.toContain('\x1b[');
     expect((await runGatehouse(gh.dataDir, ['advisor', '--url', gh.url], { FORCE_COLOR: '1' })).stdout).toContain('\x1b[1m\x1b[31mFAIL');
-  }, 90_000);
+    // Four command-line runs, each opening a runtime and probing, on a machine that may be busy.
+  }, 180_000);
 
   it('refuses a --url that is not https', async () => {
     const answer = await runGatehouse(gh.dataDir, ['advisor', '--url', 'http://localhost:8443']);
@@ -62,7 +63,7 @@ describe('a hardened instance', () => {
   beforeAll(async () => {
     gh = await startTestServer(env);
     root = await rootSignedInWithMfa(gh, env);
-  }, 60_000);
+  }, 120_000);
   afterAll(() => gh.close());
 
   it('answers GET /admin/advisor to root with the report, and records the call', async () => {
@@ -106,5 +107,5 @@ describe('a hardened instance', () => {
     // What is left is true of this machine and this code, not of the instance: Node.js 20 past its
     // end of life (on a newer runtime it passes), and refresh tokens that outlive a day (low).
     expect(failing(report).filter((id) => !['node-eol', 'refresh-token-lifetime'].includes(id))).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 });
