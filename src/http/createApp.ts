@@ -25,6 +25,7 @@ import { shieldRequests } from './middleware/shieldRequests.js';
 import { shieldRoutes } from './routes/shieldRoutes.js';
 import { tokenRoutes } from './routes/tokenRoutes.js';
 import { wellKnownRoutes } from './routes/wellKnownRoutes.js';
+import { webRoutes } from '../web/webRoutes.js';
 
 /**
  * The Hono application, the same behind the Node HTTPS server and the Lambda handler:
@@ -54,7 +55,9 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   app.use(originCheck(() => runtime.config.publicUrl));
   app.use(sessionCookie(runtime));
 
-  app.route('/', homeRoutes(runtime));
+  app.route('/', homeRoutes());
+  // The pages call the API through the app itself, so they pass every check the API makes.
+  app.route('/', webRoutes(runtime, (request, env) => app.fetch(request, env)));
   app.route('/auth', authRoutes(runtime));
   app.route('/auth', mfaRoutes(runtime));
   app.route('/auth/token', tokenRoutes(runtime));
