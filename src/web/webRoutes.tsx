@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { GatehouseError } from '../errors/GatehouseError.js';
 import type { HttpEnv } from '../http/HttpEnv.js';
 import type { Runtime } from '../runtime/Runtime.js';
@@ -13,6 +13,11 @@ import { signInPages } from './pages/auth/signInPages.js';
 import { signOutAction } from './pages/auth/signOutAction.js';
 import { signUpPages } from './pages/auth/signUpPages.js';
 import { homePage } from './pages/home/homePage.js';
+
+/** The page for a path that is neither a page nor an API route. */
+export function pageNotFound(runtime: Runtime) {
+  return (c: Context<HttpEnv>) => renderPage(c, <ErrorPage status={404} message="There is no page here." viewer={viewerOf(c, runtime)} />, 404);
+}
 
 /**
  * The hosted pages: server-rendered, working without scripts where they can, calling the
