@@ -11,7 +11,7 @@ const failing = (report: AdvisorReport, severity?: string) => report.checks.filt
 
 /** Creates root with `gatehouse root init`, sets its password with the setup code, and signs it in enrolling an app. */
 async function rootSignedInWithMfa(gh: TestServer, env: Record<string, string>): Promise<Client> {
-  const init = await runGatehouse(gh.dataDir, ['root', 'init'], env);
+  const init = await runGatehouse(gh, ['root', 'init'], env);
   expect(init.code).toBe(0);
   const code = /setup code: (\d{8})/.exec(init.stdout)![1]!;
   expect((await gh.client().post('/auth/password/reset', { email: 'root@gatehouse.local', code, password })).status).toBe(200);
@@ -28,8 +28,8 @@ describe('a fresh instance', () => {
   afterAll(() => gh.close());
 
   it('fails root-mfa as critical once root exists, and `gatehouse advisor` exits 1', async () => {
-    expect((await runGatehouse(gh.dataDir, ['root', 'init'])).code).toBe(0);
-    const json = await runGatehouse(gh.dataDir, ['advisor', '--json', '--url', gh.url]);
+    expect((await runGatehouse(gh, ['root', 'init'])).code).toBe(0);
+    const json = await runGatehouse(gh, ['advisor', '--json', '--url', gh.url]);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout) as AdvisorReport;
     expect(Object.keys(report)).toEqual(['generatedAt', 'summary', 'checks']);
@@ -40,16 +40,16 @@ describe('a fresh instance', () => {
     // The registry may or may not answer here; either way the check never passes for lack of an answer.
     expect(['fail', 'pass', 'unknown']).toContain(checkOf(report, 'dependencies').status);
 
-    const table = await runGatehouse(gh.dataDir, ['advisor', '--url', gh.url]);
+    // Piped, the table has no colour unless FORCE_COLOR asks (formatAdvisorTable's own tests cover plain).
+    const table = await runGatehouse(gh, ['advisor', '--url', gh.url], { FORCE_COLOR: '1' });
     expect(table.code).toBe(1);
-    expect(table.stdout).toMatch(/^FAIL +critical +root-mfa +The root account root@gatehouse\.local has no second factor/m);
-    expect(table.stdout).not.toContain('\x1b[');
-    expect((await runGatehouse(gh.dataDir, ['advisor', '--url', gh.url], { FORCE_COLOR: '1' })).stdout).toContain('\x1b[1m\x1b[31mFAIL');
-    // Four command-line runs, each opening a runtime and probing, on a machine that may be busy.
+    expect(table.stdout).toContain('\x1b[1m\x1b[31mFAIL');
+    expect(table.stdout.replace(/\x1b\[\d+m/g, '')).toMatch(/^FAIL +critical +root-mfa +The root account root@gatehouse\.local has no second factor/m);
+    // Three command-line runs, each opening a runtime and probing, on a machine that may be busy.
   }, 180_000);
 
   it('refuses a --url that is not https', async () => {
-    const answer = await runGatehouse(gh.dataDir, ['advisor', '--url', 'http://localhost:8443']);
+    const answer = await runGatehouse(gh, ['advisor', '--url', 'http://localhost:8443']);
     expect(answer.code).toBe(1);
     expect(answer.stderr).toContain('--url must be an https:// URL');
   });
@@ -96,8 +96,8 @@ describe('a hardened instance', () => {
   });
 
   it('has no critical finding once the audit trail is verified, and `gatehouse advisor` exits 0', async () => {
-    expect((await runGatehouse(gh.dataDir, ['audit', 'verify'], env)).code).toBe(0);
-    const run = await runGatehouse(gh.dataDir, ['advisor', '--json', '--url', gh.url], env);
+    expect((await runGatehouse(gh, ['audit', 'verify'], env)).code).toBe(0);
+    const run = await runGatehouse(gh, ['advisor', '--json', '--url', gh.url], env);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as AdvisorReport;
     expect(failing(report, 'critical')).toEqual([]);
