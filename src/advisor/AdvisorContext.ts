@@ -21,8 +21,6 @@ export interface AdvisorContext {
   nodeVersion: string;
   passwordPolicy: PasswordPolicy;
   refreshTokenSeconds: number;
-  /** Where this instance keeps request limits: in memory, or in the shared Redis. */
-  limiterStore: 'memory' | 'redis';
   /** What the deployment serves at its URL, fetched once and shared by the checks that read it. */
   probe(): Promise<DeploymentProbe>;
   /** `npm audit` over the installed tree, run once. */

@@ -22,7 +22,7 @@ export interface AdvisorOptions {
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The advisor's view of a running instance, with the facts of this moment (clock, Node.js version) and lazy, shared probes. */
-export function createAdvisorContext(runtime: Pick<Runtime, 'config' | 'db' | 'clock' | 'redis'>, options: AdvisorOptions = {}): AdvisorContext {
+export function createAdvisorContext(runtime: Pick<Runtime, 'config' | 'db' | 'clock'>, options: AdvisorOptions = {}): AdvisorContext {
   const target = probeTarget(runtime.config, options);
   let probed: ReturnType<typeof probeDeployment> | undefined;
   let audited: Promise<NpmAuditOutcome> | undefined;
@@ -33,7 +33,6 @@ export function createAdvisorContext(runtime: Pick<Runtime, 'config' | 'db' | 'c
     nodeVersion: process.version,
     passwordPolicy: { minLength: passwordLength.min, maxLength: passwordLength.max, blocklistSize: passwordBlocklistSize },
     refreshTokenSeconds: REFRESH_TOKEN_SECONDS,
-    limiterStore: runtime.redis ? 'redis' : 'memory',
     probe: () => (probed ??= probeDeployment(target)),
     npmAudit: () => (audited ??= runNpmAudit({ cwd: packageRoot })),
   };

@@ -30,9 +30,11 @@ export interface NpmAuditOptions {
  */
 export function runNpmAudit(options: NpmAuditOptions): Promise<NpmAuditOutcome> {
   const args = ['audit', '--json', '--omit=dev', ...(options.registry ? ['--registry', options.registry] : [])];
+  // npm needs none of Gatehouse's settings, some of which are keys.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GATEHOUSE_')));
   return new Promise((resolve) => {
     // npm exits 1 when it finds vulnerabilities: the JSON on stdout, not the exit code, says what happened.
-    execFile('npm', args, { cwd: options.cwd, timeout: options.timeoutMs ?? 60_000, maxBuffer: 32 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
+    execFile('npm', args, { cwd: options.cwd, env, timeout: options.timeoutMs ?? 60_000, maxBuffer: 32 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
       resolve(readAuditJson(stdout, error));
     });
   });
