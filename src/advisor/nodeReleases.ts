@@ -1,7 +1,7 @@
 /**
  * End of life of each Node.js major release, from the release schedule of the Node.js project
- * (github.com/nodejs/Release): odd majors end two months after the next even one starts LTS,
- * even majors thirty months after their release. Dates are UTC; update this table with each release.
+ * (github.com/nodejs/Release, schedule.json): even majors end three years after their April
+ * release, odd majors on the 1st of June after the next even one. Dates are UTC; add each new major.
  */
 export const nodeEndOfLife: Readonly<Record<number, string>> = {
   14: '2023-04-30',

@@ -12,7 +12,7 @@ import type { AdvisorCheck } from '../../src/advisor/AdvisorCheck.js';
 import type { AdvisorOptions } from '../../src/advisor/createAdvisorContext.js';
 import { selfSignedCertificate as makeCertificate } from '../../src/tls/ensureCertificate.js';
 import { advisorFixture, runCheck, type AdvisorFixture } from './support/advisorFixture.js';
-import { httpsFixture, plainHttpFixture, type Fixture, type HttpsFixtureOptions } from './support/fixtureServers.js';
+import { caIssuedCertificate, httpsFixture, plainHttpFixture, type Fixture, type HttpsFixtureOptions } from './support/fixtureServers.js';
 
 const hsts = { 'strict-transport-security': 'max-age=63072000; includeSubDomains' };
 let fx: AdvisorFixture;
@@ -40,6 +40,12 @@ describe('tls-self-signed', () => {
     expect(publicHost).toMatchObject({ status: 'fail', severity: 'high' });
     expect(publicHost.finding).toContain('https://gatehouse.example:');
     expect((await against(selfSignedCertificate, {})).status).toBe('pass');
+  });
+
+  it('passes for a certificate a CA issued, on a public host name', async () => {
+    const issued = await against(selfSignedCertificate, { identity: await caIssuedCertificate('gatehouse.example') }, { host: 'gatehouse.example', resolveTo: '127.0.0.1' });
+    expect(issued.status).toBe('pass');
+    expect(issued.finding).toContain('issued by CN=Advisor Test CA');
   });
 });
 

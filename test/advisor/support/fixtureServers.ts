@@ -2,7 +2,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { SecureVersion } from 'node:tls';
+import { webcrypto } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
+import * as x509 from '@peculiar/x509';
 import { selfSignedCertificate } from '../../../src/tls/ensureCertificate.js';
 
 /** A small server started for one test, and how to stop it. */
@@ -22,11 +24,13 @@ export interface HttpsFixtureOptions {
   headers?: Record<string, string | string[]>;
   /** Answer `Access-Control-Allow-Origin` with whatever `Origin` the request named. */
   echoOrigin?: boolean;
+  /** Serve this certificate (chain) and key instead of a self-signed one. */
+  identity?: { cert: string; key: string };
 }
 
 /** A real HTTPS server on 127.0.0.1 with a self-signed certificate for localhost, serving exactly the defect asked for. */
 export async function httpsFixture(options: HttpsFixtureOptions = {}): Promise<Fixture> {
-  const { cert, key } = await selfSignedCertificate(['localhost'], ['127.0.0.1'], options.days ?? 365);
+  const { cert, key } = options.identity ?? (await selfSignedCertificate(['localhost'], ['127.0.0.1'], options.days ?? 365));
   // TLS 1.0/1.1 only exist in OpenSSL 3 below its default security level.
   const legacy = options.minVersion === 'TLSv1' || options.minVersion === 'TLSv1.1';
   const server = https.createServer({ cert, key, minVersion: options.minVersion, ...(legacy ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}) }, (req, res) => {
@@ -36,6 +40,40 @@ export async function httpsFixture(options: HttpsFixtureOptions = {}): Promise<F
     res.end('fixture');
   });
   return listen(server, 'https');
+}
+
+/** A certificate for `dnsName` issued by a CA made for the test (not self-signed), with its key. */
+export async function caIssuedCertificate(dnsName: string): Promise<{ cert: string; key: string }> {
+  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+  const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+  type Keys = Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]['keys'];
+  const caKeys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as unknown as Keys;
+  const leafKeys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as unknown as Keys;
+  const notBefore = new Date(Date.now() - 60_000);
+  const notAfter = new Date(Date.now() + 200 * 86_400_000);
+  const ca = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: '01',
+    name: 'CN=Advisor Test CA',
+    notBefore,
+    notAfter,
+    signingAlgorithm: algorithm,
+    keys: caKeys,
+    extensions: [new x509.BasicConstraintsExtension(true, 0, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign, true)],
+  });
+  const leaf = await x509.X509CertificateGenerator.create({
+    serialNumber: '02',
+    subject: `CN=${dnsName}`,
+    issuer: ca.subject,
+    notBefore,
+    notAfter,
+    signingAlgorithm: algorithm,
+    publicKey: leafKeys.publicKey,
+    signingKey: caKeys.privateKey,
+    extensions: [new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: dnsName }])],
+  });
+  const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', leafKeys.privateKey as unknown as webcrypto.CryptoKey);
+  const key = `-----BEGIN PRIVATE KEY-----\n${Buffer.from(pkcs8).toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`;
+  return { cert: `${leaf.toString('pem')}\n${ca.toString('pem')}\n`, key };
 }
 
 /** A real plain-HTTP server on 127.0.0.1 that answers every request with `status` and `headers`. */
