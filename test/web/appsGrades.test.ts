@@ -15,7 +15,7 @@ describeInBrowser('grades in a real browser', () => {
     await server.addUser('tess@school.test', password, ['teachers']);
     await server.addUser('ada@school.test', password, ['students']);
     await server.addUser('ben@school.test', password, ['students']);
-  });
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -30,8 +30,14 @@ describeInBrowser('grades in a real browser', () => {
     await page.getByRole('button', { name: 'Add grade' }).click();
     await page.getByText('Grade added.').waitFor();
 
+    // A score that is no number is refused beside its field, announced, and the form keeps what was typed.
     await page.getByLabel('Student', { exact: true }).selectOption({ label: 'ada@school.test' });
     await page.getByLabel('Course').fill('Algebra');
+    await page.getByLabel('Score', { exact: true }).fill('lots');
+    await page.getByRole('button', { name: 'Add grade' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Enter a number from 0 to 1000' }).waitFor();
+    expect(await page.getByLabel('Score', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Course').inputValue()).toBe('Algebra');
     await page.getByLabel('Score', { exact: true }).fill('91');
     await page.getByRole('button', { name: 'Add grade' }).click();
     await page.getByText('Grade added.').waitFor();

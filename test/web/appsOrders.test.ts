@@ -14,7 +14,7 @@ describeInBrowser('orders in a real browser', () => {
     browser = await openBrowser(server.server.certificate);
     await server.addUser('cora@shop.test', password);
     await server.addUser('dan@shop.test', password);
-  });
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -23,7 +23,13 @@ describeInBrowser('orders in a real browser', () => {
   it('lets a customer create an order and check it out', async () => {
     const { page } = browser;
     await signInAt(page, server.url, 'cora@shop.test', password, '/orders');
+    // The API's refusal of a line (items.0.qty) is shown beside Quantity.
     await page.getByLabel('SKU').fill('BOOK-42');
+    await page.getByLabel('Quantity').fill('0');
+    await page.getByRole('button', { name: 'Create order' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByLabel('Quantity').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('SKU').inputValue()).toBe('BOOK-42');
     await page.getByLabel('Quantity').fill('2');
     await page.getByRole('button', { name: 'Create order' }).click();
     await page.getByText('Order created.').waitFor();

@@ -15,7 +15,7 @@ describeInBrowser('a private channel, live, in two browsers', () => {
     await server.addUser('ann@example.com', password);
     await server.addUser('bob@example.com', password);
     await server.addUser('eve@example.com', password);
-  });
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
