@@ -12,6 +12,7 @@ import { confirmPages } from './pages/auth/confirmPages.js';
 import { signInPages } from './pages/auth/signInPages.js';
 import { signOutAction } from './pages/auth/signOutAction.js';
 import { signUpPages } from './pages/auth/signUpPages.js';
+import { consolePages } from './pages/console/consolePages.js';
 import { homePage } from './pages/home/homePage.js';
 
 /** The page for a path that is neither a page nor an API route. */
@@ -45,5 +46,6 @@ export function webRoutes(runtime: Runtime, api: ApiFetch): Hono<HttpEnv> {
   app.route('/', confirmPages(deps));
   app.route('/', signInPages(deps));
   app.route('/', signOutAction(deps));
+  app.route('/', consolePages(deps));
   return app;
 }
