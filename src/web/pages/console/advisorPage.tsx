@@ -58,7 +58,7 @@ function Report({ report }: { report: AdvisorReport }) {
                 </td>
                 <td>{check.title}</td>
                 <td>{check.finding}</td>
-                <td>{check.status === 'pass' ? '—' : check.fix}</td>
+                <td>{check.fix}</td>
               </tr>
             ))}
           </tbody>

@@ -43,7 +43,7 @@ export function policyPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
           <div>
             <Notice message={edit ? (edit.valid ? 'The policies are valid with this edit. Nothing was saved.' : undefined) : notices[c.req.query('notice') ?? '']} />
             <FormAlert message={edit?.form} />
-            <nav aria-label="Policy files">
+            <nav aria-label="Files">
               <ul class="files">
                 {sources.files.map((f) => (
                   <li>
