@@ -13,6 +13,7 @@ let policiesDir: string;
 let admin: Client;
 let adminId: string;
 let auditor: Client;
+let root: { id: string; email: string; setupCode: string };
 
 async function newest() {
   const row = await gh.runtime.db.selectFrom('audit_events').select('body').orderBy('sequence', 'desc').limit(1).executeTakeFirstOrThrow();
@@ -63,7 +64,7 @@ describe('accounts under /admin', () => {
   });
 
   it('refuses to disable root or oneself', async () => {
-    const root = await initRoot(gh.runtime, {}, plainTransact(gh.runtime.db));
+    root = await initRoot(gh.runtime, {}, plainTransact(gh.runtime.db));
     const rootAnswer = await admin.post(`/admin/users/${root.id}/disable`);
     expect(rootAnswer.status).toBe(403);
     expect(rootAnswer.body.error.code).toBe('ACCESS_DENIED');
@@ -94,6 +95,17 @@ describe('accounts under /admin', () => {
     const root = await admin.put(`/admin/users/${id}/groups/root`);
     expect(root.status).toBe(403);
     expect((await admin.put(`/admin/users/${id}/groups/wizards`)).status).toBe(404);
+  });
+
+  it('lets root administer accounts and verify the trail, though it uses no application', async () => {
+    expect((await gh.client().post('/auth/password/reset', { email: root.email, code: root.setupCode, password })).status).toBe(200);
+    const rootClient = gh.client();
+    await signInEnrollingTotp(rootClient, root.email, password);
+    const { id } = await gh.addUser('ivy@school.test', password);
+    expect((await rootClient.post(`/admin/users/${id}/sign-out`)).status).toBe(200);
+    expect((await rootClient.get('/admin/policies')).status).toBe(200);
+    expect((await rootClient.get('/audit/integrity')).body.ok).toBe(true);
+    expect((await rootClient.get('/api/grades')).status).toBe(403);
   });
 
   it('refuses all of it to someone who is not an administrator', async () => {
