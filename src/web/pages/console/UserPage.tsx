@@ -20,6 +20,9 @@ export function UserPage({ user, groups, csrfToken, notice, problems }: { user: 
   const joinable = groups.filter((group) => group !== 'root' && !user.groups.includes(group));
   return (
     <div>
+      <p>
+        <a href="/console/users">All users</a>
+      </p>
       <Notice message={notice} />
       <FormAlert message={problems?.form} />
       <section aria-labelledby="account-heading">

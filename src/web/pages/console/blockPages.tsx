@@ -11,6 +11,7 @@ import type { PageDeps } from '../../PageDeps.js';
 import { ConsolePage } from './ConsolePage.js';
 import { consoleViewer } from './consoleViewer.js';
 import { isRefusal, Refusal } from './Refusal.js';
+import { segment } from './segment.js';
 
 const liftForm = z.object({ csrf: formText(128), ip: formText(64) });
 
@@ -93,7 +94,7 @@ export function blockPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     const viewer = consoleViewer(c, runtime);
     if (viewer instanceof Response) return viewer;
     const form = await readForm(c, liftForm);
-    const lifted = await callApi(c, api, { method: 'DELETE', path: `/admin/shield/blocks/${encodeURIComponent(form.ip)}`, csrfToken: form.csrf });
+    const lifted = await callApi(c, api, { method: 'DELETE', path: `/admin/shield/blocks/${segment(form.ip)}`, csrfToken: form.csrf });
     if (lifted.status === 200) return c.redirect('/console/blocks?notice=lifted', 303);
     const answer = await callApi(c, api, { method: 'GET', path: '/admin/shield/blocks' });
     const failure = lifted.body?.error?.message ?? `The block was not lifted (${lifted.status})`;

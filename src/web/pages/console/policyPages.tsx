@@ -11,6 +11,7 @@ import type { PageDeps } from '../../PageDeps.js';
 import { ConsolePage } from './ConsolePage.js';
 import { consoleViewer } from './consoleViewer.js';
 import { isRefusal, Refusal } from './Refusal.js';
+import { segment } from './segment.js';
 import { TextAreaField } from './TextAreaField.js';
 
 const editForm = z.object({ csrf: formText(128), file: formText(80), policies: formText(65_536), intent: z.enum(['validate', 'save']) });
@@ -106,7 +107,7 @@ export function policyPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
       if (answer.status === 200) return show(c, viewer, form.file, { text, valid: answer.body.valid, errors: answer.body.errors });
       return show(c, viewer, form.file, { text, form: answer.body?.error?.message ?? `The check failed (${answer.status})` }, answer.status);
     }
-    const answer = await callApi(c, api, { method: 'PUT', path: `/admin/policies/${encodeURIComponent(form.file)}`, json: { policies: text }, csrfToken: form.csrf });
+    const answer = await callApi(c, api, { method: 'PUT', path: `/admin/policies/${segment(form.file)}`, json: { policies: text }, csrfToken: form.csrf });
     if (answer.status === 200) return c.redirect(`/console/policies?file=${encodeURIComponent(form.file)}&notice=saved`, 303);
     const issues: Array<{ field?: string; message?: string }> = answer.body?.error?.details?.issues ?? [];
     const errors = issues.filter((issue) => issue.field === 'policies').map((issue) => issue.message ?? '');

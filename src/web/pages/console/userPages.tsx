@@ -11,6 +11,7 @@ import type { PageDeps } from '../../PageDeps.js';
 import { ConsolePage } from './ConsolePage.js';
 import { consoleViewer } from './consoleViewer.js';
 import { isRefusal, Refusal } from './Refusal.js';
+import { segment } from './segment.js';
 import { UserPage, type AdminUser } from './UserPage.js';
 
 const pageSize = 50;
@@ -95,8 +96,8 @@ export function userPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
   });
 
   const showUser = async (c: Context<HttpEnv>, viewer: Viewer, id: string, failed?: ApiAnswer) => {
-    const path = `/console/users/${encodeURIComponent(id)}`;
-    const user = await callApi(c, api, { method: 'GET', path: `/admin/users/${encodeURIComponent(id)}` });
+    const path = `/console/users/${segment(id)}`;
+    const user = await callApi(c, api, { method: 'GET', path: `/admin/users/${segment(id)}` });
     const groups = user.status === 200 ? await callApi(c, api, { method: 'GET', path: '/admin/groups' }) : undefined;
     const status = failed?.status ?? user.status;
     return renderPage(
@@ -131,9 +132,9 @@ export function userPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
       if (viewer instanceof Response) return viewer;
       const id = c.req.param('id');
       const form = withGroup ? await readForm(c, groupForm) : { ...(await readForm(c, actionForm)), group: undefined };
-      const { method, path } = call(encodeURIComponent(id), form.group === undefined ? undefined : encodeURIComponent(form.group));
+      const { method, path } = call(segment(id), form.group === undefined ? undefined : segment(form.group));
       const answer = await callApi(c, api, { method, path, csrfToken: form.csrf });
-      if (answer.status === 200) return c.redirect(`/console/users/${encodeURIComponent(id)}?notice=${notice}`, 303);
+      if (answer.status === 200) return c.redirect(`/console/users/${segment(id)}?notice=${notice}`, 303);
       return showUser(c, viewer, id, answer);
     });
   act('disable', (id) => ({ method: 'POST', path: `/admin/users/${id}/disable` }), 'disabled');
