@@ -59,6 +59,7 @@ describeInBrowser('the audit viewer in a real browser', () => {
     await page.waitForURL(/from=yesterday/);
     expect(await page.getByLabel('From').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('alert').count()).toBeGreaterThan(0);
+    await browser.screenshot('console-audit-bad-filter');
   });
 
   it('shows an admin who is not an auditor the API\'s refusal', async () => {

@@ -58,5 +58,6 @@ describeInBrowser('the policy editor in a real browser', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText(/^Saved\./).waitFor();
     expect(fs.readFileSync(file, 'utf8')).toBe(edited);
+    await browser.screenshot('console-policy-saved');
   }, 60_000);
 });

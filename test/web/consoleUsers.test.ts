@@ -51,6 +51,7 @@ describeInBrowser('the console\'s users and blocks in a real browser', () => {
     await page.getByRole('button', { name: 'Remove from teachers' }).click();
     await page.getByText('Removed from the group.').waitFor();
     expect(await page.getByRole('button', { name: 'Remove from teachers' }).count()).toBe(0);
+    await browser.screenshot('console-user-groups');
 
     await page.goto(`${server.url}/console/users?query=ada`);
     await page.getByRole('link', { name: 'ada@console.test' }).click();
