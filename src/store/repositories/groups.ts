@@ -47,3 +47,17 @@ export async function listGroupNames(db: Store): Promise<string[]> {
   const rows = await db.selectFrom('groups').select('name').orderBy('name').execute();
   return rows.map((row) => row.name);
 }
+
+/** Up to `limit` confirmed, enabled members of `group` (id and e-mail), ordered by e-mail. */
+export function listGroupMembers(db: Store, group: string, limit: number): Promise<Array<{ id: string; email: string }>> {
+  return db
+    .selectFrom('user_groups')
+    .innerJoin('users', 'users.id', 'user_groups.user_id')
+    .select(['users.id', 'users.email'])
+    .where('user_groups.group_name', '=', group)
+    .where('users.confirmed_at', 'is not', null)
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.email')
+    .limit(limit)
+    .execute();
+}

@@ -57,3 +57,10 @@ export async function setUserDisabled(db: Store, userId: string, at: string | nu
   const result = await db.updateTable('users').set({ disabled_at: at, updated_at: updatedAt }).where('id', '=', userId).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** The e-mail addresses of the given users, by id. */
+export async function emailsOfUsers(db: Store, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).execute();
+  return new Map(rows.map((row) => [row.id, row.email]));
+}
