@@ -86,6 +86,13 @@ describe('a hardened instance', () => {
     expect(checkOf(answer.body, 'admins-mfa').status).toBe('pass');
   }, 90_000);
 
+  it('counts a verification from the console (GET /audit/integrity) as one the advisor sees', async () => {
+    const before = await gh.runtime.db.selectFrom('audit_verifications').select('id').execute();
+    expect((await root.get('/audit/integrity')).body.ok).toBe(true);
+    const after = await gh.runtime.db.selectFrom('audit_verifications').select(['ok']).execute();
+    expect(after).toHaveLength(before.length + 1);
+  });
+
   it('refuses GET /admin/advisor to a user who is not an administrator', async () => {
     await gh.addUser('sam@example.com', password);
     const sam = gh.client();

@@ -18,7 +18,6 @@ describe('authorize', () => {
   it('lists every shipped policy id', () => {
     expect(authorizer.policyIds).toEqual([
       'advisor.admins-run',
-      'advisor.root-runs',
       'audit.auditors-read',
       'audit.root-reads',
       'channels.user-opens',
@@ -26,6 +25,10 @@ describe('authorize', () => {
       'channels.members-post',
       'channels.member-lists',
       'clients.reporting-reads-grades',
+      'console.admins-manage-users',
+      'console.admins-edit-policies',
+      'console.auditors-verify',
+      'console.root-administers',
       'grades.teachers-write',
       'grades.teachers-read',
       'grades.student-reads-own',
