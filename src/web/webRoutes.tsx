@@ -8,6 +8,9 @@ import { ErrorPage } from './layout/ErrorPage.js';
 import { renderPage } from './layout/renderPage.js';
 import { viewerOf } from './layout/viewerOf.js';
 import type { PageDeps } from './PageDeps.js';
+import { accountPages } from './pages/account/accountPages.js';
+import { securityPages } from './pages/account/securityPages.js';
+import { sessionsPages } from './pages/account/sessionsPages.js';
 import { confirmPages } from './pages/auth/confirmPages.js';
 import { signInPages } from './pages/auth/signInPages.js';
 import { signOutAction } from './pages/auth/signOutAction.js';
@@ -45,5 +48,8 @@ export function webRoutes(runtime: Runtime, api: ApiFetch): Hono<HttpEnv> {
   app.route('/', confirmPages(deps));
   app.route('/', signInPages(deps));
   app.route('/', signOutAction(deps));
+  app.route('/', accountPages(deps));
+  app.route('/', securityPages(deps));
+  app.route('/', sessionsPages(deps));
   return app;
 }
