@@ -87,7 +87,7 @@ export function SecurityPage(props: SecurityPageProps) {
   const csrf = props.viewer.csrfToken;
   const value = (name: string) => props.refused?.values?.[name];
   return (
-    <Page title="Second factors" viewer={props.viewer} scripts={['registerKey']}>
+    <Page title="Account security" viewer={props.viewer} scripts={['registerKey']}>
       <Notice message={props.notice} />
       <section aria-labelledby="factors">
         <h2 id="factors">Your second factors</h2>
@@ -152,15 +152,21 @@ export function SecurityPage(props: SecurityPageProps) {
       <section aria-labelledby="recovery">
         <h2 id="recovery">Recovery codes</h2>
         <SectionAlert props={props} section="recovery" />
-        <p>
-          {props.recoveryCodesLeft} unused recovery {props.recoveryCodesLeft === 1 ? 'code' : 'codes'} left. Making new ones cancels the old.
-        </p>
-        <form method="post" action={`${securityPath}/recovery`}>
-          <CsrfField token={csrf} />
-          <button type="submit" class="secondary">
-            Make new recovery codes
-          </button>
-        </form>
+        {props.factors.some((factor) => factor.enabled) ? (
+          <>
+            <p>
+              {props.recoveryCodesLeft} unused recovery {props.recoveryCodesLeft === 1 ? 'code' : 'codes'} left. Making new ones cancels the old.
+            </p>
+            <form method="post" action={`${securityPath}/recovery`}>
+              <CsrfField token={csrf} />
+              <button type="submit" class="secondary">
+                Make new recovery codes
+              </button>
+            </form>
+          </>
+        ) : (
+          <p>Recovery codes come with your first second factor.</p>
+        )}
       </section>
       <p>
         <a href="/account">Back to your account</a>

@@ -30,10 +30,15 @@ const notices: Record<string, string> = {
   'key-added': 'The security key is registered.',
 };
 
-/** A refused code is the code field's error; anything else stays the form's. */
+/**
+ * A refused code is the code field's error, and so is a message the API opens with a field's
+ * name (`secret: must be…`); anything else stays the form's.
+ */
 function codeProblems(answer: ApiAnswer, fields: string[]): Problems {
   const problems = problemsOf(answer, fields);
   if (problems.code === 'INVALID_CODE' && fields.includes('code')) return { fields: { code: problems.form ?? 'That code was not accepted' }, code: problems.code };
+  const named = problems.form ? /^(\w+): (.+)$/.exec(problems.form) : null;
+  if (named && fields.includes(named[1]!)) return { fields: { [named[1]!]: named[2]! }, code: problems.code };
   return problems;
 }
 

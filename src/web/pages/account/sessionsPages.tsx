@@ -26,7 +26,7 @@ const notices: Record<string, string> = { 'session-ended': 'That session is sign
 function SessionRow({ session, csrfToken }: { session: SessionSummary; csrfToken: string }) {
   return (
     <tr>
-      <td>
+      <td class="agent">
         {session.current ? <strong>This device. </strong> : null}
         {session.userAgent ?? 'Unknown browser'}
       </td>
