@@ -47,7 +47,7 @@ describeInBrowser('account pages in a real browser', () => {
     await page.getByText('Your password is changed').waitFor();
     await signOutThroughPage(page);
     await signInThroughPage(page, server.url, 'pat@example.com', 'granite willow lantern 12');
-  }, 45_000);
+  }, 90_000);
 
   it('changes the password with the keyboard alone (Tab, typing, Enter)', async () => {
     const { page } = browser;

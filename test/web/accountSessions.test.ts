@@ -46,7 +46,7 @@ describeInBrowser('sessions journey in a real browser', () => {
     await there.getByRole('heading', { name: 'Sign in' }).waitFor();
     await here.goto(`${server.url}/account/sessions`);
     await here.getByRole('heading', { name: 'Sign in' }).waitFor();
-  }, 60_000);
+  }, 90_000);
 
   it('signing out this browser from its own row signs it out', async () => {
     const { page } = browser;

@@ -49,5 +49,5 @@ describeInBrowser('security key journey in a real browser', () => {
     const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
     expect(after.credentials[0]!.signCount).toBeGreaterThan(0);
     await browser.screenshot('mfa-security-key-signed-in');
-  }, 60_000);
+  }, 90_000);
 });

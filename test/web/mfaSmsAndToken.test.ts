@@ -65,5 +65,12 @@ describeInBrowser('hardware token and text message journey in a real browser', (
     await token.getByLabel('Token code').fill(await generate({ secret: seed, strategy: 'hotp', counter: 1 }));
     await token.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
-  }, 60_000);
+
+    // Signed in with a factor moments ago: removing one needs nothing more.
+    await page.goto(`${server.url}/account/security`);
+    await page.getByRole('button', { name: 'Remove Key ring token' }).click();
+    await page.getByText('The second factor is removed.').waitFor();
+    expect(await page.getByRole('button', { name: 'Remove Key ring token' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Remove Phone/ }).isVisible()).toBe(true);
+  }, 90_000);
 });

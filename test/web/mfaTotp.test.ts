@@ -63,7 +63,7 @@ describeInBrowser('authenticator app journey in a real browser', () => {
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
     expect(await page.getByText('with a second factor').isVisible()).toBe(true);
     await browser.screenshot('mfa-totp-signed-in');
-  }, 60_000);
+  }, 90_000);
 
   it('signs in with a recovery code once; the same code again is refused beside its field', async () => {
     const { page } = browser;
@@ -82,5 +82,5 @@ describeInBrowser('authenticator app journey in a real browser', () => {
     await page.getByRole('alert').waitFor();
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('heading', { name: 'Authenticator app' }).isVisible()).toBe(true);
-  }, 45_000);
+  }, 90_000);
 });
