@@ -29,6 +29,7 @@ describeInBrowser('security key journey in a real browser', () => {
     await server.addUser('kit@example.com', password);
     await signInThroughPage(page, server.url, 'kit@example.com', password);
     await page.goto(`${server.url}/account/security`);
+    expect(await page.getByText('Registering a security key needs JavaScript').count()).toBe(0);
     await page.getByLabel('Key name').fill('Desk key');
     await page.getByRole('button', { name: 'Register a security key' }).click();
     await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
@@ -50,4 +51,18 @@ describeInBrowser('security key journey in a real browser', () => {
     expect(after.credentials[0]!.signCount).toBeGreaterThan(0);
     await browser.screenshot('mfa-security-key-signed-in');
   }, 90_000);
+
+  it('says a security key needs JavaScript when scripts are off, and the other forms still work', async () => {
+    const context = await browser.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await server.addUser('noa@example.com', password);
+    await signInThroughPage(page, server.url, 'noa@example.com', password);
+    await page.goto(`${server.url}/account/security`);
+    await page.getByText('Registering a security key needs JavaScript').waitFor();
+    expect(await page.getByRole('button', { name: 'Register a security key' }).isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    await page.getByRole('heading', { name: 'Set up an authenticator app' }).waitFor();
+    await browser.screenshot('account-security-without-script', page);
+    await context.close();
+  });
 });

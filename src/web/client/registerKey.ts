@@ -55,6 +55,7 @@ async function register(): Promise<void> {
 }
 
 if (panel && button) {
+  document.getElementById('register-key-needs-script')?.remove();
   if (browserSupportsWebAuthn()) {
     panel.hidden = false;
     button.addEventListener('click', () => {

@@ -38,6 +38,7 @@ async function signIn(mfaToken: string, next: string): Promise<void> {
 if (panel && button) {
   const mfaToken = panel.dataset.mfaToken ?? '';
   const next = destination(panel.dataset.next);
+  document.getElementById('key-sign-in-needs-script')?.remove();
   panel.hidden = false;
   if (!browserSupportsWebAuthn()) {
     button.hidden = true;

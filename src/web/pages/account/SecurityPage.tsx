@@ -107,9 +107,8 @@ export function SecurityPage(props: SecurityPageProps) {
 
       <section aria-labelledby="key">
         <h2 id="key">Security key</h2>
-        <noscript>
-          <p>Registering a security key needs JavaScript, which is turned off in this browser.</p>
-        </noscript>
+        {/* Shown until the page's script runs: without it, a key cannot be registered. */}
+        <p id="register-key-needs-script">Registering a security key needs JavaScript, which is not running on this page.</p>
         <div id="register-key" hidden>
           <p id="key-alert" class="alert" role="alert" hidden></p>
           <Field name="keyLabel" label="Key name" hint="Optional, to tell your keys apart." />

@@ -68,9 +68,8 @@ function CodeForm({ props, method }: { props: SecondStepProps; method: string })
 function KeySection(props: SecondStepProps) {
   return (
     <>
-      <noscript>
-        <p>Signing in with a security key needs JavaScript, which is turned off in this browser.</p>
-      </noscript>
+      {/* Shown until the page's script runs: without it, a key cannot sign in. */}
+      <p id="key-sign-in-needs-script">Signing in with a security key needs JavaScript, which is not running on this page.</p>
       <div id="key-sign-in" data-mfa-token={props.mfaToken} data-next={safeNext(props.next, '/account')} hidden>
         <p id="key-sign-in-alert" class="alert" role="alert" hidden></p>
         <button type="button" id="key-sign-in-button">
