@@ -66,6 +66,18 @@ describe('the caller\'s sessions', () => {
     expect(event.userIdentity.sessionId).toBe(desk.sessionId);
   });
 
+  it('refuses at once the access tokens of a session ended from another one', async () => {
+    await server.addUser('max@sessions.test', password);
+    const desk = await signedIn('max@sessions.test');
+    const phone = await signedIn('max@sessions.test');
+    const { accessToken } = (await phone.client.post('/auth/token')).body;
+    const bearer = { authorization: `Bearer ${accessToken}` };
+    // The token's session is now held as live by the bearer check: only the announcement ends it there.
+    expect((await server.client().get('/api/orders', bearer)).status).toBe(200);
+    expect((await desk.client.request('DELETE', `/auth/sessions/${phone.sessionId}`)).status).toBe(204);
+    expect((await server.client().get('/api/orders', bearer)).status).toBe(401);
+  });
+
   it('answers 404 for another user\'s session and one already ended, and ends nothing', async () => {
     await server.addUser('ann@sessions.test', password);
     await server.addUser('bob@sessions.test', password);
