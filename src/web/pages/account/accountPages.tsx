@@ -62,7 +62,7 @@ export function accountPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
         <Notice message={notices[c.req.query('notice') ?? '']} />
         <section aria-labelledby="profile">
           <h2 id="profile">Profile</h2>
-          <dl>
+          <dl class="profile">
             <dt>Email</dt>
             <dd>{user.email}</dd>
             <dt>Groups</dt>
