@@ -21,6 +21,7 @@ import { adminRoutes } from './routes/adminRoutes.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
 import { mfaRoutes } from './routes/mfaRoutes.js';
+import { pentestWindowRoutes } from '../shield/pentest/pentestWindowRoutes.js';
 import { shieldRequests } from './middleware/shieldRequests.js';
 import { shieldRoutes } from './routes/shieldRoutes.js';
 import { tokenRoutes } from './routes/tokenRoutes.js';
@@ -38,6 +39,11 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   app.onError((error, c) => errorResponse(error, c, logError));
   app.notFound((c) => errorResponse(new GatehouseError('NOT_FOUND', 'No such route'), c, logError));
 
+  // First, so that every defence and the error handler read which ones a test switched off.
+  app.use(async function weakenedDefences(c, next) {
+    c.set('weakened', runtime.weakened);
+    await next();
+  });
   app.use(requestContext(clientAddress));
   app.use(async function logRequest(c, next) {
     const started = performance.now();
@@ -45,16 +51,19 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
     // Path only: query strings may carry values that do not belong in logs.
     runtime.logger.info({ requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
-  app.use(securityHeaders());
+  // Test-only weakening for the pen test's own test (RuntimeOptions.unsafeWeakenForTests).
+  if (!runtime.weakened.has('securityHeaders')) app.use(securityHeaders());
   app.use(noStore());
   // Only the benchmark turns the recorder off, to measure what it costs.
   app.use(options.recordAudit === false ? unrecorded(runtime) : auditRequest(runtime));
   app.use(shieldRequests(runtime));
-  app.use(limitBody(runtime.config.bodyLimitBytes));
+  // Test-only weakening for the pen test's own test (RuntimeOptions.unsafeWeakenForTests).
+  if (!runtime.weakened.has('bodyLimit')) app.use(limitBody(runtime.config.bodyLimitBytes));
   app.use(originCheck(() => runtime.config.publicUrl));
   app.use(sessionCookie(runtime));
 
   app.route('/', homeRoutes(runtime));
+  app.route('/auth', pentestWindowRoutes(runtime));
   app.route('/auth', authRoutes(runtime));
   app.route('/auth', mfaRoutes(runtime));
   app.route('/auth/token', tokenRoutes(runtime));
