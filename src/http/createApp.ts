@@ -26,6 +26,8 @@ import { shieldRequests } from './middleware/shieldRequests.js';
 import { shieldRoutes } from './routes/shieldRoutes.js';
 import { tokenRoutes } from './routes/tokenRoutes.js';
 import { wellKnownRoutes } from './routes/wellKnownRoutes.js';
+import { pageNotFound, webRoutes } from '../web/webRoutes.js';
+import { isApiPath } from './requestKinds.js';
 
 /**
  * The Hono application, the same behind the Node HTTPS server and the Lambda handler:
@@ -37,7 +39,9 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   const logError = (error: unknown, requestId: string) => runtime.logger.error({ err: error, requestId }, 'unhandled error');
 
   app.onError((error, c) => errorResponse(error, c, logError));
-  app.notFound((c) => errorResponse(new GatehouseError('NOT_FOUND', 'No such route'), c, logError));
+  const notFoundPage = pageNotFound(runtime);
+  // A browser asking for a page gets one; API clients get the contract's JSON.
+  app.notFound((c) => (isApiPath(c.req.path) || !c.req.header('accept')?.includes('text/html') ? errorResponse(new GatehouseError('NOT_FOUND', 'No such route'), c, logError) : notFoundPage(c)));
 
   // First, so that every defence and the error handler read which ones a test switched off.
   app.use(async function weakenedDefences(c, next) {
@@ -62,7 +66,9 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   app.use(originCheck(() => runtime.config.publicUrl));
   app.use(sessionCookie(runtime));
 
-  app.route('/', homeRoutes(runtime));
+  app.route('/', homeRoutes());
+  // The pages call the API through the app itself, so they pass every check the API makes.
+  app.route('/', webRoutes(runtime, (request, env) => app.fetch(request, env)));
   app.route('/auth', pentestWindowRoutes(runtime));
   app.route('/auth', authRoutes(runtime));
   app.route('/auth', mfaRoutes(runtime));

@@ -100,7 +100,7 @@ describe('HTTPS and security headers', () => {
     expect(answer.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(answer.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
     expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(answer.headers.get('referrer-policy')).toBe('same-origin');
   });
 
   it('keeps account answers out of caches', async () => {

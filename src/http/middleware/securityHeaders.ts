@@ -4,7 +4,9 @@ import type { HttpEnv } from '../HttpEnv.js';
 
 /**
  * HSTS for two years, a CSP that allows only our own origin and no framing, nosniff,
- * no referrer, no cross-origin reads.
+ * no referrer to other sites, no cross-origin reads. `same-origin` rather than `no-referrer`:
+ * under `no-referrer` browsers send `Origin: null` with a form post, which the origin check
+ * must refuse, so the hosted pages' forms could not work.
  */
 export function securityHeaders(): MiddlewareHandler<HttpEnv> {
   return secureHeaders({
@@ -16,7 +18,7 @@ export function securityHeaders(): MiddlewareHandler<HttpEnv> {
       formAction: ["'self'"],
       objectSrc: ["'none'"],
     },
-    referrerPolicy: 'no-referrer',
+    referrerPolicy: 'same-origin',
     xContentTypeOptions: 'nosniff',
     xFrameOptions: 'DENY',
     crossOriginResourcePolicy: 'same-origin',

@@ -1,0 +1,49 @@
+import { Hono, type Context } from 'hono';
+import { GatehouseError } from '../errors/GatehouseError.js';
+import type { HttpEnv } from '../http/HttpEnv.js';
+import type { Runtime } from '../runtime/Runtime.js';
+import type { ApiFetch } from './api/callApi.js';
+import { assetRoutes } from './assetRoutes.js';
+import { ErrorPage } from './layout/ErrorPage.js';
+import { renderPage } from './layout/renderPage.js';
+import { viewerOf } from './layout/viewerOf.js';
+import type { PageDeps } from './PageDeps.js';
+import { confirmPages } from './pages/auth/confirmPages.js';
+import { signInPages } from './pages/auth/signInPages.js';
+import { signOutAction } from './pages/auth/signOutAction.js';
+import { signUpPages } from './pages/auth/signUpPages.js';
+import { homePage } from './pages/home/homePage.js';
+
+/** The page for a path that is neither a page nor an API route. */
+export function pageNotFound(runtime: Runtime) {
+  return (c: Context<HttpEnv>) => renderPage(c, <ErrorPage status={404} message="There is no page here." viewer={viewerOf(c, runtime)} />, 404);
+}
+
+/**
+ * The hosted pages: server-rendered, working without scripts where they can, calling the
+ * JSON API in process (`api`) so that they pass the same checks and leave the same audit
+ * events as any other client.
+ */
+export function webRoutes(runtime: Runtime, api: ApiFetch): Hono<HttpEnv> {
+  const deps: PageDeps = { runtime, api };
+  const app = new Hono<HttpEnv>();
+  app.onError(async (error, c) => {
+    const known = error instanceof GatehouseError ? error : undefined;
+    if (!known) runtime.logger.error({ err: error, requestId: c.get('requestId') }, 'page failed');
+    const status = known?.status ?? 500;
+    const message = known && status < 500 ? known.message : 'Something went wrong on our side; the request id says where.';
+    return renderPage(c, <ErrorPage status={status} message={message} viewer={viewerOf(c, runtime)} />, status);
+  });
+  app.route('/assets', assetRoutes());
+  // Pages show personal data: no cache keeps them (the assets above are public).
+  app.use(async function pagesNotStored(c, next) {
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  app.route('/', homePage(deps));
+  app.route('/', signUpPages(deps));
+  app.route('/', confirmPages(deps));
+  app.route('/', signInPages(deps));
+  app.route('/', signOutAction(deps));
+  return app;
+}
