@@ -37,11 +37,11 @@ export async function signIn(runtime: Runtime, input: { email: string; password:
   const identifier = normalizeEmail(input.email);
   const user = await findUserByEmail(runtime.db, identifier);
   const ip = input.origin.sourceIp;
+  // Test-only weakening (RuntimeOptions.unsafeWeakenForTests): an unknown e-mail answered at once, in its own words.
+  if (!user && runtime.weakened.has('uniformSignIn')) throw new GatehouseError('INVALID_CREDENTIALS', 'No account has this e-mail address');
   // OWASP: a lock must not lock the owner out, so an address this account signed in from
   // before is held to its own (identifier, address) count only.
   // Asked for unknown e-mails too (of no user), so that both paths cost the same query.
-  // Test-only weakening (RuntimeOptions.unsafeWeakenForTests): an unknown e-mail answered at once, in its own words.
-  if (!user && runtime.weakened.has('uniformSignIn')) throw new GatehouseError('INVALID_CREDENTIALS', 'No account has this e-mail address');
   const knownAddress = ip !== null && (await hasSignedInFrom(runtime.db, user?.id ?? '', ip));
   // Reserved before the hash is checked: parallel attempts each take a count of their own.
   // Test-only weakening (RuntimeOptions.unsafeWeakenForTests): no brute-force count.
