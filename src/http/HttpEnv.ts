@@ -37,5 +37,7 @@ export interface HttpEnv {
     pentest?: boolean;
     /** The defences a test instance switched off (runtime.weakened); empty when serving. */
     weakened?: ReadonlySet<WeakDefence>;
+    /** A page's refusal that repeats its API call's, which the shield has counted already. */
+    refusalCounted?: boolean;
   };
 }
