@@ -17,11 +17,15 @@ import { requireCaller } from './middleware/requireCaller.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
 import { sessionCookie } from './middleware/sessionCookie.js';
 import { auditRoutes } from './routes/auditRoutes.js';
+import { auditIntegrityRoutes } from './routes/auditIntegrityRoutes.js';
+import { adminUserRoutes } from './routes/adminUserRoutes.js';
+import { policyRoutes } from './routes/policyRoutes.js';
 import { adminRoutes } from './routes/adminRoutes.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
 import { mfaRoutes } from './routes/mfaRoutes.js';
 import { pentestWindowRoutes } from '../shield/pentest/pentestWindowRoutes.js';
+import { sessionRoutes } from './routes/sessionRoutes.js';
 import { shieldRequests } from './middleware/shieldRequests.js';
 import { shieldRoutes } from './routes/shieldRoutes.js';
 import { tokenRoutes } from './routes/tokenRoutes.js';
@@ -72,6 +76,7 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   app.route('/auth', pentestWindowRoutes(runtime));
   app.route('/auth', authRoutes(runtime));
   app.route('/auth', mfaRoutes(runtime));
+  app.route('/auth', sessionRoutes(runtime));
   app.route('/auth/token', tokenRoutes(runtime));
   app.route('/.well-known', wellKnownRoutes(runtime));
   app.use('/api/*', bearerToken(runtime));
@@ -79,10 +84,13 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   app.route('/api/grades', gradeRoutes(runtime));
   app.route('/api/orders', orderRoutes(runtime));
   app.route('/audit', auditRoutes(runtime));
+  app.route('/audit', auditIntegrityRoutes(runtime));
   app.route('/api/channels', channelRoutes(runtime));
   app.use('/admin/*', requireCaller(runtime.hmacKey), requireAdmin(runtime));
   app.route('/admin', adminRoutes(runtime));
   app.route('/admin', shieldRoutes(runtime));
+  app.route('/admin', adminUserRoutes(runtime));
+  app.route('/admin', policyRoutes(runtime));
   return app;
 }
 

@@ -8,10 +8,14 @@ import { ErrorPage } from './layout/ErrorPage.js';
 import { renderPage } from './layout/renderPage.js';
 import { viewerOf } from './layout/viewerOf.js';
 import type { PageDeps } from './PageDeps.js';
+import { accountPages } from './pages/account/accountPages.js';
+import { securityPages } from './pages/account/securityPages.js';
+import { sessionsPages } from './pages/account/sessionsPages.js';
 import { confirmPages } from './pages/auth/confirmPages.js';
 import { signInPages } from './pages/auth/signInPages.js';
 import { signOutAction } from './pages/auth/signOutAction.js';
 import { signUpPages } from './pages/auth/signUpPages.js';
+import { consolePages } from './pages/console/consolePages.js';
 import { homePage } from './pages/home/homePage.js';
 import { channelPages } from './pages/apps/channelPages.js';
 import { gradePages } from './pages/apps/gradePages.js';
@@ -48,8 +52,12 @@ export function webRoutes(runtime: Runtime, api: ApiFetch): Hono<HttpEnv> {
   app.route('/', confirmPages(deps));
   app.route('/', signInPages(deps));
   app.route('/', signOutAction(deps));
+  app.route('/', accountPages(deps));
+  app.route('/', securityPages(deps));
+  app.route('/', sessionsPages(deps));
   app.route('/', gradePages(deps));
   app.route('/', orderPages(deps));
   app.route('/', channelPages(deps));
+  app.route('/', consolePages(deps));
   return app;
 }
