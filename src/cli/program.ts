@@ -11,6 +11,7 @@ import { groupAddCommand } from './commands/groupAdd.js';
 import { keysRotateCommand } from './commands/keysRotate.js';
 import { keysRotateSigningCommand } from './commands/keysRotateSigning.js';
 import { mfaQrCommand } from './commands/mfaQr.js';
+import { pentestCommand } from './commands/pentest.js';
 import { pentestWindowCommand } from './commands/pentestWindow.js';
 import { rootInitCommand } from './commands/rootInit.js';
 import { serveCommand } from './commands/serve.js';
@@ -20,6 +21,8 @@ import { userAddCommand } from './commands/userAdd.js';
 /** The `gatehouse` command line: one sub-command a file under commands/. */
 export function buildProgram(): Command {
   const program = new Command('gatehouse').description('Gatehouse: the security layer of a serverless web application').showHelpAfterError();
+  // A command group's own options (pentest --target …) only before its sub-command's name, which keeps the rest.
+  program.enablePositionalOptions();
   serveCommand(program);
   userAddCommand(program.command('user').description('manage users'));
   groupAddCommand(program.command('group').description('manage group membership'));
@@ -27,7 +30,9 @@ export function buildProgram(): Command {
   mfaQrCommand(program.command('mfa').description('second factors'));
   shieldCommand(program);
   advisorCommand(program);
-  pentestWindowCommand(program.command('pentest').description('pen testing'));
+  const pentest = program.command('pentest').description('pen testing');
+  pentestCommand(pentest);
+  pentestWindowCommand(pentest);
   const keys = program.command('keys').description('manage encryption and signing keys');
   keysRotateCommand(keys);
   keysRotateSigningCommand(keys);

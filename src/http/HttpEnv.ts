@@ -1,6 +1,7 @@
 import type { Decision } from '../authz/index.js';
 import type { SignedIn } from '../identity/sessions/resolveSession.js';
 import type { Transact } from '../store/Transact.js';
+import type { WeakDefence } from '../runtime/WeakDefence.js';
 
 /** How the caller proved who they are: the session cookie, or an access token of the session. */
 export interface Caller extends SignedIn {
@@ -34,6 +35,8 @@ export interface HttpEnv {
     errorCode?: string;
     /** The request bears an open pen-test window's token (shield): limited, never blocked, flagged in its event. */
     pentest?: boolean;
+    /** The defences a test instance switched off (runtime.weakened); empty when serving. */
+    weakened?: ReadonlySet<WeakDefence>;
     /** A page's refusal that repeats its API call's, which the shield has counted already. */
     refusalCounted?: boolean;
   };

@@ -25,6 +25,7 @@ import { advisorRoutes } from './routes/advisorRoutes.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
 import { mfaRoutes } from './routes/mfaRoutes.js';
+import { pentestWindowRoutes } from '../shield/pentest/pentestWindowRoutes.js';
 import { sessionRoutes } from './routes/sessionRoutes.js';
 import { shieldRequests } from './middleware/shieldRequests.js';
 import { shieldRoutes } from './routes/shieldRoutes.js';
@@ -47,6 +48,11 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   // A browser asking for a page gets one; API clients get the contract's JSON.
   app.notFound((c) => (isApiPath(c.req.path) || !c.req.header('accept')?.includes('text/html') ? errorResponse(new GatehouseError('NOT_FOUND', 'No such route'), c, logError) : notFoundPage(c)));
 
+  // First, so that every defence and the error handler read which ones a test switched off.
+  app.use(async function weakenedDefences(c, next) {
+    c.set('weakened', runtime.weakened);
+    await next();
+  });
   app.use(requestContext(clientAddress));
   app.use(async function logRequest(c, next) {
     const started = performance.now();
@@ -54,18 +60,21 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
     // Path only: query strings may carry values that do not belong in logs.
     runtime.logger.info({ requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
-  app.use(securityHeaders());
+  // Test-only weakening for the pen test's own test (RuntimeOptions.unsafeWeakenForTests).
+  if (!runtime.weakened.has('securityHeaders')) app.use(securityHeaders());
   app.use(noStore());
   // Only the benchmark turns the recorder off, to measure what it costs.
   app.use(options.recordAudit === false ? unrecorded(runtime) : auditRequest(runtime));
   app.use(shieldRequests(runtime));
-  app.use(limitBody(runtime.config.bodyLimitBytes));
+  // Test-only weakening for the pen test's own test (RuntimeOptions.unsafeWeakenForTests).
+  if (!runtime.weakened.has('bodyLimit')) app.use(limitBody(runtime.config.bodyLimitBytes));
   app.use(originCheck(() => runtime.config.publicUrl));
   app.use(sessionCookie(runtime));
 
   app.route('/', homeRoutes());
   // The pages call the API through the app itself, so they pass every check the API makes.
   app.route('/', webRoutes(runtime, (request, env) => app.fetch(request, env)));
+  app.route('/auth', pentestWindowRoutes(runtime));
   app.route('/auth', authRoutes(runtime));
   app.route('/auth', mfaRoutes(runtime));
   app.route('/auth', sessionRoutes(runtime));

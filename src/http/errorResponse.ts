@@ -14,5 +14,7 @@ export function errorResponse(error: unknown, c: Context<HttpEnv>, log: (error: 
   c.set('errorCode', known.code);
   const body: { error: { code: string; message: string; details?: unknown } } = { error: { code: known.code, message: known.message } };
   if (known.details !== undefined && known.status < 500) body.error.details = known.details;
+  // Test-only weakening (RuntimeOptions.unsafeWeakenForTests): the verbose error the pen test must catch.
+  if (c.get('weakened')?.has('errorDetail')) Object.assign(body.error, { stack: error instanceof Error ? error.stack : String(error) });
   return c.json(body, known.status as 400, known.headers);
 }

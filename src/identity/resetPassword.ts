@@ -25,10 +25,12 @@ export function resetPassword(runtime: Runtime, input: { email: string; code: st
     const passwordHash = await hashPassword(input.password);
     const at = isoAt(runtime.clock());
     const ended = await transact(async (trx) => {
-      if (!(await consumeCode(trx, code.id, at))) throw invalidCode();
+      // Test-only weakening (RuntimeOptions.unsafeWeakenForTests): the code stays pending after use.
+      const singleUse = !runtime.weakened.has('codeSingleUse');
+      if (singleUse && !(await consumeCode(trx, code.id, at))) throw invalidCode();
       await updatePasswordHash(trx, code.user_id, passwordHash, at);
       await markConfirmed(trx, code.user_id, at);
-      await deleteCodes(trx, code.user_id, 'reset');
+      if (singleUse) await deleteCodes(trx, code.user_id, 'reset');
       // The address is proven now: pending sign-up codes (perhaps someone else's) are void.
       await deleteCodes(trx, code.user_id, 'confirm');
       await clearCodeAttempts(trx, code.user_id, 'reset');

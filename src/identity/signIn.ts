@@ -37,12 +37,15 @@ export async function signIn(runtime: Runtime, input: { email: string; password:
   const identifier = normalizeEmail(input.email);
   const user = await findUserByEmail(runtime.db, identifier);
   const ip = input.origin.sourceIp;
+  // Test-only weakening (RuntimeOptions.unsafeWeakenForTests): an unknown e-mail answered at once, in its own words.
+  if (!user && runtime.weakened.has('uniformSignIn')) throw new GatehouseError('INVALID_CREDENTIALS', 'No account has this e-mail address');
   // OWASP: a lock must not lock the owner out, so an address this account signed in from
   // before is held to its own (identifier, address) count only.
   // Asked for unknown e-mails too (of no user), so that both paths cost the same query.
   const knownAddress = ip !== null && (await hasSignedInFrom(runtime.db, user?.id ?? '', ip));
   // Reserved before the hash is checked: parallel attempts each take a count of their own.
-  const attempt = await runtime.shield.signInGuard.reserve({ identifier, ip, knownAddress });
+  // Test-only weakening (RuntimeOptions.unsafeWeakenForTests): no brute-force count.
+  const attempt = runtime.weakened.has('bruteForce') ? { succeeded: async () => undefined } : await runtime.shield.signInGuard.reserve({ identifier, ip, knownAddress });
   const passwordHash = user?.password_hash ?? runtime.dummyPasswordHash;
   const passwordOk = await verifyPassword(passwordHash, input.password);
   // An unconfirmed sign-up has no password yet (it arrives with the confirmation), so it lands here too.

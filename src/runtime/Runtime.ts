@@ -12,6 +12,7 @@ import type { SessionRevocations } from '../identity/sessions/SessionRevocations
 import type { Store } from '../store/openDatabase.js';
 import type { SessionLiveness } from '../tokens/sessionLiveness.js';
 import type { SigningKeys } from '../tokens/signingKeys.js';
+import type { WeakDefence } from './WeakDefence.js';
 
 /** Everything one Gatehouse instance runs on, assembled once at start and passed to the core. */
 export interface Runtime {
@@ -41,4 +42,6 @@ export interface Runtime {
   broadcast: Broadcast;
   /** Rate limits, brute-force counts and blocks (src/shield). */
   shield: Shield;
+  /** Defences switched off for a pen-test probe's own test; empty in every real instance (see RuntimeOptions.unsafeWeakenForTests). */
+  weakened: ReadonlySet<WeakDefence>;
 }

@@ -22,6 +22,7 @@ import { openDatabase } from '../store/openDatabase.js';
 import { sessionLiveness } from '../tokens/sessionLiveness.js';
 import { signingKeys } from '../tokens/signingKeys.js';
 import type { Runtime } from './Runtime.js';
+import { noWeakening, type WeakDefence } from './WeakDefence.js';
 
 /** What a caller (tests, tools) may put in place of the defaults. */
 export interface RuntimeOptions {
@@ -31,6 +32,13 @@ export interface RuntimeOptions {
   /** The ioredis client of GATEHOUSE_REDIS_URL: shared limits (the shield's store seam). */
   redis?: Redis;
   sessionRevocations?: SessionRevocations;
+  /**
+   * UNSAFE, tests only: switches off the named defences so that a test can show that the
+   * pen-test probe of each one fails without it. Only code can pass it: no environment
+   * variable, configuration file or command-line option sets it, and `gatehouse serve`
+   * never does.
+   */
+  unsafeWeakenForTests?: ReadonlySet<WeakDefence>;
 }
 
 /**
@@ -74,5 +82,6 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     shield: createShield({ config: config.shield, db, clock, hmacKey, redis, keyPrefix: `${config.redisPrefix}shield` }),
     redis,
     broadcast,
+    weakened: new Set(options.unsafeWeakenForTests ?? noWeakening),
   };
 }

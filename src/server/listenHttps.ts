@@ -14,6 +14,8 @@ export interface HttpsListen {
   portVariable: string;
   /** Largest request head accepted (431 beyond); Node's default, 16 KiB, when not given. */
   maxHeaderBytes?: number;
+  /** Test-only weakening `tlsMinVersion` (RuntimeOptions.unsafeWeakenForTests): accept TLS 1.0 and 1.1. */
+  weakTls?: boolean;
 }
 
 /**
@@ -27,7 +29,14 @@ export async function listenHttps(options: HttpsListen): Promise<https.Server> {
     hostname: options.host,
     createServer: https.createServer,
     // A socket that never finishes its TLS handshake is dropped after 10 s (Node's default is 120 s).
-    serverOptions: { cert: options.cert, key: options.key, minVersion: 'TLSv1.2', handshakeTimeout: 10_000, maxHeaderSize: options.maxHeaderBytes },
+    serverOptions: {
+      cert: options.cert,
+      key: options.key,
+      minVersion: 'TLSv1.2',
+      handshakeTimeout: 10_000,
+      maxHeaderSize: options.maxHeaderBytes,
+      ...(options.weakTls && { minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' }),
+    },
   }) as https.Server;
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;

@@ -33,7 +33,9 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     config.tlsCertFile && config.tlsKeyFile ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile } : undefined,
   );
   const { shield } = config;
-  const app = createApp(runtime, behindTrustedProxies(shield.trustedProxies, (c) => getConnInfo(c).remote.address ?? null, shield.forwardedHeader));
+  // Test-only weakening `forwardedFor` (RuntimeOptions.unsafeWeakenForTests): every peer is believed a proxy.
+  const proxies = runtime.weakened.has('forwardedFor') ? ['0.0.0.0/0', '::/0'] : shield.trustedProxies;
+  const app = createApp(runtime, behindTrustedProxies(proxies, (c) => getConnInfo(c).remote.address ?? null, shield.forwardedHeader));
   const server = await listenHttps({
     fetch: app.fetch,
     cert: tls.cert,
@@ -42,6 +44,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     host: config.host,
     portVariable: 'GATEHOUSE_PORT',
     maxHeaderBytes: shield.maxHeaderBytes,
+    weakTls: runtime.weakened.has('tlsMinVersion'),
   });
   const { blocked } = runtime.shield;
   guardConnections(server, {
@@ -60,7 +63,9 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
     const target = config.publicUrl;
     redirect = http.createServer((req, res) => {
       // Only the path goes along: the Host header is the client's to forge.
-      res.writeHead(308, { Location: target + (req.url?.startsWith('/') ? req.url : '/') });
+      // Test-only weakening `redirectTarget` (RuntimeOptions.unsafeWeakenForTests): the forgeable Host header decides.
+      const origin = runtime.weakened.has('redirectTarget') && req.headers.host ? `https://${req.headers.host}` : target;
+      res.writeHead(308, { Location: origin + (req.url?.startsWith('/') ? req.url : '/') });
       res.end();
     });
     redirect.listen(config.httpPort, config.host);

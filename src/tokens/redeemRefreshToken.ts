@@ -19,14 +19,16 @@ const invalidGrant = () => new GatehouseError('UNAUTHENTICATED', 'The refresh to
  * §4.14.2): the whole family and its session end, and `reportReuse` records it.
  */
 export async function redeemRefreshToken(
-  deps: TokenDeps & Pick<Runtime, 'sessionRevocations'>,
+  deps: TokenDeps & Pick<Runtime, 'sessionRevocations' | 'weakened'>,
   refreshToken: string,
   transact: Transact,
   reportReuse: Transact,
 ): Promise<UserTokens> {
   const found = await findRefreshToken(deps.db, sha256Hex(refreshToken));
   if (!found || found.revoked_at) throw invalidGrant();
-  if (found.used_at) return endFamily(deps, found, reportReuse);
+  // Test-only weakening (RuntimeOptions.unsafeWeakenForTests): a spent token redeems again.
+  const reusable = deps.weakened.has('refreshReuse');
+  if (found.used_at && !reusable) return endFamily(deps, found, reportReuse);
   const now = deps.clock();
   if (Date.parse(found.expires_at) <= now) throw invalidGrant();
   const current = await findSessionWithUser(deps.db, found.session_id);
@@ -42,7 +44,7 @@ export async function redeemRefreshToken(
   try {
     await transact(async (trx) => {
       // Two requests racing with one token: only one spends it; the other is a reuse.
-      if (!(await markRefreshTokenUsed(trx, found.id, isoAt(now)))) throw invalidGrant();
+      if (!(await markRefreshTokenUsed(trx, found.id, isoAt(now))) && !reusable) throw invalidGrant();
       await insertRefreshToken(trx, row);
       return { principalId: user.id, sessionId: session.id, grant: 'refresh_token', refreshFamily: found.family_id };
     });

@@ -1,8 +1,9 @@
-import { errors, jwtVerify, type JWTHeaderParameters } from 'jose';
+import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTHeaderParameters } from 'jose';
 import { z } from 'zod';
 import { GatehouseError } from '../errors/GatehouseError.js';
 import type { AccessSubject } from './signAccessToken.js';
 import type { SigningKeys } from './signingKeys.js';
+import { noWeakening, type WeakDefence } from '../runtime/WeakDefence.js';
 import { ACCESS_TOKEN_SECONDS, ALGORITHM, AUDIENCE, FIRST_PARTY_CLIENT_ID, LEEWAY_SECONDS } from './tokenRules.js';
 
 const id = z.string().min(1).max(128);
@@ -18,12 +19,15 @@ const refused = (message: string) => new GatehouseError('UNAUTHENTICATED', messa
  * Verifies an access token the way RFC 8725 asks: EdDSA only (so `none` and HS256 signed
  * with the public key fail), `typ: at+jwt` (so an ID token fails), our issuer and audience,
  * exp/nbf/iat within a small leeway and no older than the lifetime we issue, and a `kid`
- * looked up only among our own keys. Any failure is 401 UNAUTHENTICATED.
+ * looked up only among our own keys. Any failure is 401 UNAUTHENTICATED. `weakened` is the
+ * test-only switch (RuntimeOptions.unsafeWeakenForTests), empty when serving.
  */
-export async function verifyAccessToken(keys: SigningKeys, issuer: string, nowMs: number, token: string): Promise<VerifiedAccess> {
+export async function verifyAccessToken(keys: SigningKeys, issuer: string, nowMs: number, token: string, weakened: ReadonlySet<WeakDefence> = noWeakening): Promise<VerifiedAccess> {
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(
+    // Test-only weakening: trusting the token's own `alg` (RFC 8725 §2.1), so `none` and HS256 pass unchecked.
+    if (weakened.has('jwtAlgorithm') && decodeProtectedHeader(token).alg !== ALGORITHM) payload = decodeJwt(token);
+    else ({ payload } = await jwtVerify(
       token,
       async (header: JWTHeaderParameters) => {
         const key = typeof header.kid === 'string' && header.kid.length <= 64 ? await keys.verifier(header.kid) : undefined;
@@ -34,9 +38,10 @@ export async function verifyAccessToken(keys: SigningKeys, issuer: string, nowMs
         algorithms: [ALGORITHM],
         typ: 'at+jwt',
         issuer,
-        audience: AUDIENCE,
-        clockTolerance: LEEWAY_SECONDS,
-        maxTokenAge: ACCESS_TOKEN_SECONDS + LEEWAY_SECONDS,
+        // Test-only weakenings: any audience; expiry stretched to ten years.
+        audience: weakened.has('jwtAudience') ? undefined : AUDIENCE,
+        clockTolerance: weakened.has('jwtExpiry') ? 10 * 365 * 86_400 : LEEWAY_SECONDS,
+        maxTokenAge: weakened.has('jwtExpiry') ? undefined : ACCESS_TOKEN_SECONDS + LEEWAY_SECONDS,
         currentDate: new Date(nowMs),
         requiredClaims: ['iss', 'aud', 'sub', 'exp', 'iat', 'jti', 'client_id'],
       },

@@ -26,7 +26,7 @@ export function bearerToken(runtime: Runtime): MiddlewareHandler<HttpEnv> {
     if (!match) throw refused('Send the access token as Authorization: Bearer <token>');
     c.set('caller', undefined);
     const now = runtime.clock();
-    const access = await verifyAccessToken(runtime.signingKeys, runtime.config.publicUrl, now, match[1]!);
+    const access = await verifyAccessToken(runtime.signingKeys, runtime.config.publicUrl, now, match[1]!, runtime.weakened);
     if (access.kind === 'client') {
       c.set('client', { clientId: access.clientId, name: access.clientName });
       return next();

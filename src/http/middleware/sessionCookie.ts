@@ -22,7 +22,8 @@ export function sessionCookie(runtime: Runtime): MiddlewareHandler<HttpEnv> {
 
 /** Sets the session cookie: HttpOnly, Secure, SameSite=Lax, Path=/, for the session's lifetime. */
 export function setSessionCookie(c: Context<HttpEnv>, token: string, maxAgeMs: number): void {
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, secure: true, sameSite: 'Lax', path: '/', maxAge: Math.floor(maxAgeMs / 1000) });
+  // `weakened`: a test instance whose cookie scripts can read (RuntimeOptions.unsafeWeakenForTests).
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: !c.var.weakened?.has('cookieFlags'), secure: true, sameSite: 'Lax', path: '/', maxAge: Math.floor(maxAgeMs / 1000) });
 }
 
 /** Tells the browser to forget the session cookie. */

@@ -13,7 +13,8 @@ import type { Runtime } from '../../runtime/Runtime.js';
 import type { HttpEnv } from '../HttpEnv.js';
 import { event } from '../middleware/event.js';
 import { requireCaller } from '../middleware/requireCaller.js';
-import { clearSessionCookie } from '../middleware/sessionCookie.js';
+import { getCookie } from 'hono/cookie';
+import { clearSessionCookie, SESSION_COOKIE } from '../middleware/sessionCookie.js';
 import { readJson } from '../readInput.js';
 import { signedInAnswer } from './signedInAnswer.js';
 
@@ -46,7 +47,9 @@ export function authRoutes(runtime: Runtime): Hono<HttpEnv> {
 
   app.post('/sign-in', event('SignIn'), async (c) => {
     const input = await readJson(c, credentials);
-    const origin = { sourceIp: c.var.sourceIp, userAgent: c.req.header('user-agent') ?? null };
+    // Test-only weakening (RuntimeOptions.unsafeWeakenForTests): the session keeps the id the client brought.
+    const adopted = runtime.weakened.has('sessionRotation') ? getCookie(c, SESSION_COOKIE) : undefined;
+    const origin = { sourceIp: c.var.sourceIp, userAgent: c.req.header('user-agent') ?? null, ...(adopted && { adoptToken: adopted }) };
     const result = await signIn(runtime, { ...input, origin }, c.var.transact);
     // MFA_REQUIRED or MFA_SETUP_REQUIRED: no session yet, the token leads to the next step.
     if (result.status !== 'SIGNED_IN') return c.json(result);

@@ -9,6 +9,8 @@ import type { SessionRow } from '../../store/schema.js';
 export interface Origin {
   sourceIp: string | null;
   userAgent: string | null;
+  /** Set only by the test-only weakening `sessionRotation`: the cookie value brought to sign-in, adopted (session fixation). */
+  adoptToken?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface Origin {
  */
 export function newSession(runtime: Pick<Runtime, 'clock' | 'config'>, userId: string, origin: Origin, mfa = false): { token: string; row: SessionRow } {
   const now = runtime.clock();
-  const token = randomToken();
+  const token = origin.adoptToken ?? randomToken();
   const row: SessionRow = {
     id: randomUUID(),
     token_hash: sha256Hex(token),

@@ -13,8 +13,10 @@ export const totpMethod: MfaMethod = {
     for (const factor of attempt.factors.filter((f) => f.type === 'totp')) {
       const step = matchTotp(openFactorSecret(attempt.runtime, factor.id, factor.secret!), proof.code, now);
       // RFC 6238 §5.2: a verifier must not accept the second attempt of the same OTP.
-      if (step === undefined || (factor.last_step !== null && step <= factor.last_step)) continue;
-      const accepted: AcceptedFactor = { factorId: factor.id, factorType: 'totp', commit: (trx, at) => advanceTotpStep(trx, factor.id, step, at) };
+      // `weakened`: a test instance that takes a code twice (RuntimeOptions.unsafeWeakenForTests).
+      const replayable = attempt.runtime.weakened.has('totpReplay');
+      if (step === undefined || (factor.last_step !== null && step <= factor.last_step && !replayable)) continue;
+      const accepted: AcceptedFactor = { factorId: factor.id, factorType: 'totp', commit: async (trx, at) => (await advanceTotpStep(trx, factor.id, step, at)) || replayable };
       return accepted;
     }
     return undefined;
