@@ -8,6 +8,9 @@ import { ErrorPage } from './layout/ErrorPage.js';
 import { renderPage } from './layout/renderPage.js';
 import { viewerOf } from './layout/viewerOf.js';
 import type { PageDeps } from './PageDeps.js';
+import { passwordResetPages } from './pages/access/passwordResetPages.js';
+import { setupPages } from './pages/access/setupPages.js';
+import { stepUpPages } from './pages/access/stepUpPages.js';
 import { confirmPages } from './pages/auth/confirmPages.js';
 import { signInPages } from './pages/auth/signInPages.js';
 import { signOutAction } from './pages/auth/signOutAction.js';
@@ -45,5 +48,8 @@ export function webRoutes(runtime: Runtime, api: ApiFetch): Hono<HttpEnv> {
   app.route('/', confirmPages(deps));
   app.route('/', signInPages(deps));
   app.route('/', signOutAction(deps));
+  app.route('/', passwordResetPages(deps));
+  app.route('/', setupPages(deps));
+  app.route('/', stepUpPages(deps));
   return app;
 }
