@@ -66,7 +66,8 @@ describeInBrowser('access journeys in a real browser: reset, root setup, step-up
     await browser.screenshot('forgot-reset-journey');
     expect(csp).toEqual([]);
     await browser.context.clearCookies();
-  });
+    // Two password checks and a reset, each evenly timed on purpose.
+  }, 60_000);
 
   it('sets root up: setup code, password, a first factor with its recovery codes, then a sign-in with it', async () => {
     const init = await runCli(server.dataDir, ['root', 'init']);
@@ -151,7 +152,7 @@ describeInBrowser('access journeys in a real browser: reset, root setup, step-up
     expect(await lastEvent(server, 'StepUp')).toMatchObject({ errorCode: null, responseElements: { mfa: { factorType: 'totp', outcome: 'SUCCESS' } } });
     expect(csp).toEqual([]);
     await browser.context.clearCookies();
-  });
+  }, 60_000);
 
   it('sends a visitor who is not signed in from /step-up to sign in, keeping only a safe next', async () => {
     const { page } = browser;

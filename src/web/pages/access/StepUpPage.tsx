@@ -76,6 +76,7 @@ export function StepUpPage(props: StepUpProps) {
       {offer.securityKey ? (
         <section id="step-up-key" aria-labelledby="step-webauthn" data-next={next} hidden>
           <h2 id="step-webauthn">Security key</h2>
+          <p>Your browser asks you to touch or unlock the key.</p>
           <p class="alert" id="step-up-key-alert" role="alert" hidden></p>
           <button type="button">Use security key</button>
         </section>
