@@ -34,5 +34,7 @@ export interface HttpEnv {
     errorCode?: string;
     /** The request bears an open pen-test window's token (shield): limited, never blocked, flagged in its event. */
     pentest?: boolean;
+    /** A page's refusal that repeats its API call's, which the shield has counted already. */
+    refusalCounted?: boolean;
   };
 }

@@ -16,6 +16,9 @@ import { signInPages } from './pages/auth/signInPages.js';
 import { signOutAction } from './pages/auth/signOutAction.js';
 import { signUpPages } from './pages/auth/signUpPages.js';
 import { homePage } from './pages/home/homePage.js';
+import { channelPages } from './pages/apps/channelPages.js';
+import { gradePages } from './pages/apps/gradePages.js';
+import { orderPages } from './pages/apps/orderPages.js';
 
 /** The page for a path that is neither a page nor an API route. */
 export function pageNotFound(runtime: Runtime) {
@@ -51,5 +54,8 @@ export function webRoutes(runtime: Runtime, api: ApiFetch): Hono<HttpEnv> {
   app.route('/', passwordResetPages(deps));
   app.route('/', setupPages(deps));
   app.route('/', stepUpPages(deps));
+  app.route('/', gradePages(deps));
+  app.route('/', orderPages(deps));
+  app.route('/', channelPages(deps));
   return app;
 }

@@ -13,6 +13,7 @@ import { createGrade } from './createGrade.js';
 import { getGrade } from './getGrade.js';
 import { gradeUpdateAction } from './gradeUpdateAction.js';
 import { listGrades } from './listGrades.js';
+import { listStudents } from './listStudents.js';
 import { requestGradeConfirmation } from './requestGradeConfirmation.js';
 import { updateGrade } from './updateGrade.js';
 
@@ -51,6 +52,9 @@ export function gradeRoutes(runtime: Runtime): Hono<HttpEnv> {
     const { actor, sessionId } = confirmingUser(c);
     return c.json(await requestGradeConfirmation(runtime, authorizeCaller(c, runtime.authorizer), { actorId: actor, sessionId, gradeId: id, score: input.score }, c.var.transact));
   });
+
+  // Before `/:id`, which would read "students" as a grade id.
+  app.get('/students', event('ListStudents'), async (c) => c.json({ students: await listStudents(runtime, authorizeCaller(c, runtime.authorizer)) }));
 
   app.get('/:id', event('GetGrade'), async (c) => {
     const { id } = readParams(c, gradeId);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { actorIdOf } from '../../http/actorIdOf.js';
 import { authorizeCaller } from '../../http/authorizeCaller.js';
@@ -8,6 +9,7 @@ import { event } from '../../http/middleware/event.js';
 import { readJson, readParams } from '../../http/readInput.js';
 import { checkoutOrder } from './checkoutOrder.js';
 import { createOrder } from './createOrder.js';
+import { listOrders } from './listOrders.js';
 import { orderView } from './orderEntity.js';
 import { ownedOrder } from './ownedOrder.js';
 
@@ -27,6 +29,13 @@ export function orderRoutes(runtime: Runtime): Hono<HttpEnv> {
     const input = await readJson(c, newOrder);
     const order = await createOrder(runtime, authorizeCaller(c, runtime.authorizer), { actorId: actorIdOf(c), items: input.items }, c.var.transact);
     return c.json(order, 201);
+  });
+
+  app.get('/', event('ListOrders'), async (c) => {
+    const caller = c.get('caller');
+    // Orders belong to users (orders.customer-creates): a machine client owns none to list.
+    if (!caller) throw new GatehouseError('ACCESS_DENIED', 'A machine client owns no orders');
+    return c.json({ orders: await listOrders(runtime, authorizeCaller(c, runtime.authorizer), caller.user.id) });
   });
 
   app.get('/:id', event('GetOrder'), async (c) => {

@@ -36,7 +36,7 @@ export function shieldRequests(runtime: Runtime): MiddlewareHandler<HttpEnv> {
       throw error;
     }
     await next();
-    if (c.res.status >= 400 && c.res.status < 500) {
+    if (c.res.status >= 400 && c.res.status < 500 && !c.var.refusalCounted) {
       // The answer is decided: a failure to count it must not turn it into a 500.
       await countRefusal(runtime, ip, pentest).catch((error: unknown) => runtime.logger.error({ err: error, requestId: c.var.requestId }, 'counting a refusal failed'));
     }

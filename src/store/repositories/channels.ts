@@ -51,3 +51,21 @@ export function listMessagesAfter(db: Store, channelId: string, afterSequence: n
     .limit(limit)
     .execute();
 }
+
+/** Up to `limit` channels that `userId` is a member of, newest first. */
+export function listChannelsOfMember(db: Store, userId: string, limit: number): Promise<ChannelRow[]> {
+  return db
+    .selectFrom('channels')
+    .selectAll()
+    .where((eb) => eb.or([eb('member_low', '=', userId), eb('member_high', '=', userId)]))
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** The newest `limit` messages of a channel, oldest first. */
+export async function listLatestMessages(db: Store, channelId: string, limit: number): Promise<ChannelMessageRow[]> {
+  const newest = await db.selectFrom('channel_messages').selectAll().where('channel_id', '=', channelId).orderBy('sequence', 'desc').limit(limit).execute();
+  return newest.reverse();
+}

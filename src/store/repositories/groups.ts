@@ -35,3 +35,17 @@ export function listGroupsOfUsers(db: Store, userIds: string[]): Promise<Array<{
 export async function groupHasMembers(db: Store, group: string): Promise<boolean> {
   return (await db.selectFrom('user_groups').select('user_id').where('group_name', '=', group).executeTakeFirst()) !== undefined;
 }
+
+/** Up to `limit` confirmed, enabled members of `group` (id and e-mail), ordered by e-mail. */
+export function listGroupMembers(db: Store, group: string, limit: number): Promise<Array<{ id: string; email: string }>> {
+  return db
+    .selectFrom('user_groups')
+    .innerJoin('users', 'users.id', 'user_groups.user_id')
+    .select(['users.id', 'users.email'])
+    .where('user_groups.group_name', '=', group)
+    .where('users.confirmed_at', 'is not', null)
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.email')
+    .limit(limit)
+    .execute();
+}

@@ -21,3 +21,8 @@ export async function transitionOrder(db: Store, id: string, from: string, to: s
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Up to `limit` orders of `ownerId`, newest first. */
+export function listOrdersOfOwner(db: Store, ownerId: string, limit: number): Promise<OrderRow[]> {
+  return db.selectFrom('orders').selectAll().where('owner_id', '=', ownerId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+}

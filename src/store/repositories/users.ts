@@ -42,3 +42,10 @@ export function listUsers(db: Store, limit: number, afterEmail?: string): Promis
   if (afterEmail !== undefined) query = query.where('email', '>', afterEmail);
   return query.execute();
 }
+
+/** The e-mail addresses of the given users, by id. */
+export async function emailsOfUsers(db: Store, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).execute();
+  return new Map(rows.map((row) => [row.id, row.email]));
+}

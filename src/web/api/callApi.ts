@@ -48,6 +48,8 @@ export async function callApi(c: Context<HttpEnv>, fetchApi: ApiFetch, call: Api
   for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
   const url = new URL(call.path, c.req.url);
   const response = await fetchApi(new Request(url, { method: call.method, headers, body: call.json === undefined ? undefined : JSON.stringify(call.json) }), c.env);
+  // The API call's refusal is counted by the shield once; the page that shows it is not another.
+  if (response.status >= 400 && response.status < 500) c.set('refusalCounted', true);
   const text = await response.text();
   let body: unknown;
   try {
