@@ -1,4 +1,22 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+// The callbacks below run in the browser, where these globals exist; the project's types
+// have no DOM library, so they are described here, as far as the checks use them.
+interface FormField {
+  type: string;
+  name: string;
+  labels: { length: number } | null;
+}
+declare const document: {
+  title: string;
+  activeElement: unknown;
+  body: { append(node: unknown): void };
+  documentElement: { scrollWidth: number; clientWidth: number };
+  querySelectorAll<T>(selector: string): Iterable<T>;
+  createElement(tag: 'script'): { textContent: string };
+  addEventListener(type: 'securitypolicyviolation', listener: (event: { violatedDirective: string; blockedURI: string }) => void): void;
+};
+declare const window: { reportCspViolation(text: string): void };
 
 /**
  * Collects what the browser reports about the page's behaviour under the CSP: console errors,
@@ -14,23 +32,32 @@ export async function watchCsp(context: BrowserContext, page: Page): Promise<str
   page.on('pageerror', (error) => reports.push(error.message));
   await context.exposeFunction('reportCspViolation', (text: string) => reports.push(`securitypolicyviolation: ${text}`));
   await context.addInitScript(() => {
-    const report = (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation;
-    document.addEventListener('securitypolicyviolation', (event) => report(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) => window.reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`));
   });
   return reports;
+}
+
+/** Adds an inline script that would retitle the page; returns the title after (unchanged while the CSP holds). */
+export function tryInlineScript(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'document.title = "inline"';
+    document.body.append(script);
+    return document.title;
+  });
 }
 
 /**
  * What keeps the page from working for everyone: visible fields without a `<label>`, buttons
  * without text, content wider than the window.
  */
-export async function accessibilityProblems(page: Page): Promise<string[]> {
+export function accessibilityProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    for (const field of document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')) {
+    for (const field of document.querySelectorAll<FormField>('input, select, textarea')) {
       if (field.type !== 'hidden' && (field.labels?.length ?? 0) === 0) problems.push(`field ${field.name} has no label`);
     }
-    for (const button of document.querySelectorAll('button')) {
+    for (const button of document.querySelectorAll<{ textContent: string | null }>('button')) {
       if (!button.textContent?.trim()) problems.push('a button has no text');
     }
     const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
@@ -40,6 +67,6 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
 }
 
 /** Whether the element has the keyboard focus. */
-export function hasFocus(locator: ReturnType<Page['getByLabel']>): Promise<boolean> {
+export function hasFocus(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element === document.activeElement);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, openBrowser, type TestBrowser } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
-import { accessibilityProblems, hasFocus, watchCsp } from './accessChecks.js';
+import { accessibilityProblems, hasFocus, tryInlineScript, watchCsp } from './accessChecks.js';
 
 // Every page served without signing in: the foundation's and web-access's.
 const publicPages = ['/', '/sign-up', '/confirm', '/sign-in', '/forgot', '/reset', '/setup'];
@@ -24,12 +24,7 @@ describeInBrowser('pages anyone can open, in a real browser', () => {
   it('notices a CSP violation when there is one (the watch below can fail)', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/sign-in`);
-    await page.evaluate(() => {
-      const script = document.createElement('script');
-      script.textContent = 'document.title = "inline"';
-      document.body.append(script);
-    });
-    await page.waitForFunction(() => document.title !== 'inline');
+    expect(await tryInlineScript(page)).toBe('Sign in · Gatehouse');
     await expect.poll(() => csp.some((report) => report.startsWith('securitypolicyviolation: script-src'))).toBe(true);
     csp.length = 0;
   });
