@@ -66,6 +66,16 @@ export function accessibilityProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** `accessibilityProblems` at a phone's width (390 px) and a laptop's (1280 px), where the page is left. */
+export async function accessibilityProblemsAtBothWidths(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    problems.push(...(await accessibilityProblems(page)).map((problem) => `${problem} at ${width} px`));
+  }
+  return problems;
+}
+
 /** Whether the element has the keyboard focus. */
 export function hasFocus(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element === document.activeElement);

@@ -15,7 +15,8 @@ describeInBrowser('pages anyone can open, in a real browser', () => {
     server = await startTestServer();
     browser = await openBrowser(server.server.certificate);
     csp = await watchCsp(browser.context, browser.page);
-  });
+    // A server, a browser and its first page: slow to start on a busy machine.
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -42,7 +43,7 @@ describeInBrowser('pages anyone can open, in a real browser', () => {
       }
     }
     expect(csp).toEqual([]);
-  });
+  }, 60_000);
 
   it('draws the sign-in page at 390 and 1280 px', async () => {
     const { page } = browser;
@@ -78,7 +79,7 @@ describeInBrowser('pages anyone can open, in a real browser', () => {
     await browser.screenshot('keyboard-sign-in');
     expect((await browser.context.cookies()).some((cookie) => cookie.name === '__Host-gatehouse')).toBe(true);
     await browser.context.clearCookies();
-  });
+  }, 60_000);
 
   it('announces wrong credentials as an alert, keeping the address', async () => {
     await server.addUser('lee@example.com', password);

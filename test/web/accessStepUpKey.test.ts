@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, openBrowser, type TestBrowser } from '../support/browser.js';
 import { SoftAuthenticator } from '../support/softAuthenticator.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
-import { accessibilityProblems, watchCsp } from './accessChecks.js';
+import { accessibilityProblemsAtBothWidths, watchCsp } from './accessChecks.js';
 
 const password = 'a long and private phrase';
 
@@ -26,7 +26,8 @@ describeInBrowser('step-up with a security key in a real browser', () => {
     const verified = await api.post('/auth/mfa/webauthn/register/verify', { response: key.register(options.body), label: 'Blue key' });
     expect(verified.status).toBe(200);
     recoveryCodes = verified.body.recoveryCodes;
-  });
+    // A server, a browser and its first page: slow to start on a busy machine.
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -58,7 +59,7 @@ describeInBrowser('step-up with a security key in a real browser', () => {
     await page.goto(`${server.url}/step-up?next=/grades`);
     const section = page.getByRole('region', { name: 'Security key' });
     await section.waitFor();
-    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await accessibilityProblemsAtBothWidths(page)).toEqual([]);
     await browser.screenshot('step-up-security-key');
     await section.getByRole('button', { name: 'Use security key' }).click();
     await page.waitForURL(/\/grades$/);
@@ -69,7 +70,7 @@ describeInBrowser('step-up with a security key in a real browser', () => {
     };
     await expect.poll(stepUp).toMatchObject({ errorCode: null, responseElements: { mfa: { factorType: 'webauthn', outcome: 'SUCCESS' } } });
     expect(csp).toEqual([]);
-  });
+  }, 60_000);
 
   it('offers the key only where scripts run; the codes work without them', async () => {
     const context = await browser.browser.newContext({ javaScriptEnabled: false });
@@ -88,5 +89,5 @@ describeInBrowser('step-up with a security key in a real browser', () => {
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.waitForURL(/\/orders$/);
     await context.close();
-  });
+  }, 60_000);
 });

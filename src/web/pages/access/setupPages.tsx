@@ -11,7 +11,8 @@ import { Page } from '../../layout/Page.js';
 import { renderPage } from '../../layout/renderPage.js';
 import type { PageDeps } from '../../PageDeps.js';
 import { codeProblemsOf } from './codeProblemsOf.js';
-import { EnrolEndedPage, EnrolFactorPage, RecoveryCodesPage } from './EnrolFactorPage.js';
+import { EnrolEndedPage, EnrolFactorPage } from './EnrolFactorPage.js';
+import { RecoveryCodesPage } from './RecoveryCodesPage.js';
 import { ResetForm } from './ResetForm.js';
 
 const setupForm = z.object({ email: formText(320), code: formText(64), password: formText(1024) });
