@@ -1,10 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { checkParseSchema, validate } from './cedar.js';
+import { checkParseSchema } from './cedar.js';
+import { checkPolicyFile } from './checkPolicyFile.js';
 import { formatCedarError } from './formatCedarError.js';
 import { policyInvalid } from './policyInvalid.js';
-import { splitPolicySet, type SourcePolicy } from './splitPolicySet.js';
+import type { SourcePolicy } from './splitPolicySet.js';
 
 /** A schema and the policies validated against it, ready to hand to Cedar. */
 export interface LoadedPolicies {
@@ -14,14 +15,16 @@ export interface LoadedPolicies {
   policies: Record<string, string>;
 }
 
-const SCHEMA_FILE = 'schema.cedarschema';
+/** The schema's file name in the policies folder. */
+export const SCHEMA_FILE = 'schema.cedarschema';
 
 /**
  * Reads `<dir>/schema.cedarschema` and every `<dir>/*.cedar`, and throws POLICY_INVALID naming
  * the file when the schema is missing, a policy does not parse or fails strict validation, or
- * two policies share an id.
+ * two policies share an id. `edited` stands in for the text of the files it names (a policy edit
+ * checked before it is saved).
  */
-export async function loadPolicies(dir: string): Promise<LoadedPolicies> {
+export async function loadPolicies(dir: string, edited: Readonly<Record<string, string>> = {}): Promise<LoadedPolicies> {
   const schema = await readSchema(join(dir, SCHEMA_FILE));
   const files = (await listDir(dir)).filter(isPolicyFile).sort();
   // An empty directory is almost surely the wrong one; serving from it would deny every request.
@@ -32,7 +35,7 @@ export async function loadPolicies(dir: string): Promise<LoadedPolicies> {
   const fileOf = new Map<string, string>();
   for (const name of files) {
     const file = join(dir, name);
-    for (const policy of await readPolicyFile(file, schema)) {
+    for (const policy of await readPolicyFile(file, schema, Object.hasOwn(edited, name) ? edited[name] : undefined)) {
       const other = fileOf.get(policy.id);
       if (other !== undefined) {
         throw policyInvalid(file, [`duplicate policy id "${policy.id}" (also in ${other})`]);
@@ -44,8 +47,8 @@ export async function loadPolicies(dir: string): Promise<LoadedPolicies> {
   return { schema, policies };
 }
 
-/** Skips dotfiles: editors leave lock files such as `.#grades.cedar` beside the real ones. */
-function isPolicyFile(name: string): boolean {
+/** A policy file of the folder: `*.cedar`, skipping dotfiles: editors leave lock files such as `.#grades.cedar` beside the real ones. */
+export function isPolicyFile(name: string): boolean {
   return name.endsWith('.cedar') && !name.startsWith('.');
 }
 
@@ -61,27 +64,11 @@ async function readSchema(file: string): Promise<string> {
 }
 
 /** Splits one file into its policies and validates them in Cedar's strict mode. */
-async function readPolicyFile(file: string, schema: string): Promise<SourcePolicy[]> {
-  const text = await readText(file);
+async function readPolicyFile(file: string, schema: string, editedText: string | undefined): Promise<SourcePolicy[]> {
+  const text = editedText ?? (await readText(file));
   if (text === undefined) throw policyInvalid(file, ['missing']);
-  const policies = splitPolicySet(file, text);
-
-  // Validating the whole file (not each part) keeps error locations relative to the file.
-  const answer = validate({ schema, policies: { staticPolicies: text }, validationSettings: { mode: 'strict' } });
-  if (answer.type === 'failure') {
-    throw policyInvalid(file, answer.errors.map((error) => formatCedarError(text, error)));
-  }
-  if (answer.validationErrors.length > 0) {
-    const idOf = new Map(policies.map((policy) => [policy.cedarId, policy.id]));
-    throw policyInvalid(
-      file,
-      answer.validationErrors.map(({ policyId, error }) => {
-        // Cedar's message names the policy by its internal name; name it by the @id a reader knows.
-        const message = formatCedarError(text, { ...error, message: error.message.replace(/^for policy `[^`]*`, /, '') });
-        return `policy "${idOf.get(policyId) ?? policyId}": ${message}`;
-      }),
-    );
-  }
+  const { policies, problems } = checkPolicyFile(file, text, schema);
+  if (problems.length > 0) throw policyInvalid(file, problems);
   return policies;
 }
 

@@ -17,6 +17,9 @@ import { requireCaller } from './middleware/requireCaller.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
 import { sessionCookie } from './middleware/sessionCookie.js';
 import { auditRoutes } from './routes/auditRoutes.js';
+import { auditIntegrityRoutes } from './routes/auditIntegrityRoutes.js';
+import { adminUserRoutes } from './routes/adminUserRoutes.js';
+import { policyRoutes } from './routes/policyRoutes.js';
 import { adminRoutes } from './routes/adminRoutes.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
@@ -70,10 +73,13 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   app.route('/api/grades', gradeRoutes(runtime));
   app.route('/api/orders', orderRoutes(runtime));
   app.route('/audit', auditRoutes(runtime));
+  app.route('/audit', auditIntegrityRoutes(runtime));
   app.route('/api/channels', channelRoutes(runtime));
   app.use('/admin/*', requireCaller(runtime.hmacKey), requireAdmin(runtime));
   app.route('/admin', adminRoutes(runtime));
   app.route('/admin', shieldRoutes(runtime));
+  app.route('/admin', adminUserRoutes(runtime));
+  app.route('/admin', policyRoutes(runtime));
   return app;
 }
 

@@ -15,6 +15,7 @@ import { confirmPages } from './pages/auth/confirmPages.js';
 import { signInPages } from './pages/auth/signInPages.js';
 import { signOutAction } from './pages/auth/signOutAction.js';
 import { signUpPages } from './pages/auth/signUpPages.js';
+import { consolePages } from './pages/console/consolePages.js';
 import { homePage } from './pages/home/homePage.js';
 import { channelPages } from './pages/apps/channelPages.js';
 import { gradePages } from './pages/apps/gradePages.js';
@@ -57,5 +58,6 @@ export function webRoutes(runtime: Runtime, api: ApiFetch): Hono<HttpEnv> {
   app.route('/', gradePages(deps));
   app.route('/', orderPages(deps));
   app.route('/', channelPages(deps));
+  app.route('/', consolePages(deps));
   return app;
 }

@@ -9,6 +9,8 @@ import { readQuery } from '../readInput.js';
 const usersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   after: z.string().max(320).optional(),
+  // Part of an e-mail address: the console's search box.
+  query: z.string().min(1).max(320).optional(),
 });
 
 /** Administration over HTTP; mounted behind `requireCaller` and `requireAdmin` on `/admin/*`. */

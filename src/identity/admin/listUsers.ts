@@ -1,15 +1,27 @@
 import type { Runtime } from '../../runtime/Runtime.js';
+import type { Store } from '../../store/openDatabase.js';
 import { listGroupsOfUsers } from '../../store/repositories/groups.js';
 import { listEnabledFactorTypes } from '../../store/repositories/mfaFactors.js';
 import { listUsers as listUserRows } from '../../store/repositories/users.js';
+import type { UserRow } from '../../store/schema.js';
 
-/** A page of users for administrators: groups and second-factor types, never a secret. */
-export async function listUsers(runtime: Pick<Runtime, 'db'>, input: { limit: number; after?: string }) {
-  const rows = await listUserRows(runtime.db, input.limit, input.after);
+/** A user as administrators see it: groups and second-factor types, never a secret. */
+export interface AdminUserView {
+  id: string;
+  email: string;
+  confirmed: boolean;
+  disabled: boolean;
+  createdAt: string;
+  groups: string[];
+  mfa: string[];
+}
+
+/** The administrators' view of the given users, in their order. */
+export async function viewUsers(db: Store, rows: Array<Pick<UserRow, 'id' | 'email' | 'confirmed_at' | 'disabled_at' | 'created_at'>>): Promise<AdminUserView[]> {
   const ids = rows.map((row) => row.id);
-  const groups = await listGroupsOfUsers(runtime.db, ids);
-  const factors = await listEnabledFactorTypes(runtime.db, ids);
-  const users = rows.map((row) => ({
+  const groups = await listGroupsOfUsers(db, ids);
+  const factors = await listEnabledFactorTypes(db, ids);
+  return rows.map((row) => ({
     id: row.id,
     email: row.email,
     confirmed: row.confirmed_at !== null,
@@ -18,5 +30,11 @@ export async function listUsers(runtime: Pick<Runtime, 'db'>, input: { limit: nu
     groups: groups.filter((g) => g.user_id === row.id).map((g) => g.group_name),
     mfa: [...new Set(factors.filter((f) => f.user_id === row.id).map((f) => f.type))].sort(),
   }));
+}
+
+/** A page of users for administrators, those whose e-mail contains `query` when given. */
+export async function listUsers(runtime: Pick<Runtime, 'db'>, input: { limit: number; after?: string; query?: string }) {
+  const rows = await listUserRows(runtime.db, input.limit, input.after, input.query);
+  const users = await viewUsers(runtime.db, rows);
   return { users, next: rows.length === input.limit ? rows.at(-1)!.email : null };
 }

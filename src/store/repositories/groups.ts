@@ -36,6 +36,18 @@ export async function groupHasMembers(db: Store, group: string): Promise<boolean
   return (await db.selectFrom('user_groups').select('user_id').where('group_name', '=', group).executeTakeFirst()) !== undefined;
 }
 
+/** Removes a user from a group; false when they were not a member. */
+export async function removeUserFromGroup(db: Store, userId: string, groupName: string): Promise<boolean> {
+  const result = await db.deleteFrom('user_groups').where('user_id', '=', userId).where('group_name', '=', groupName).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+/** Every group's name, sorted. */
+export async function listGroupNames(db: Store): Promise<string[]> {
+  const rows = await db.selectFrom('groups').select('name').orderBy('name').execute();
+  return rows.map((row) => row.name);
+}
+
 /** Up to `limit` confirmed, enabled members of `group` (id and e-mail), ordered by e-mail. */
 export function listGroupMembers(db: Store, group: string, limit: number): Promise<Array<{ id: string; email: string }>> {
   return db

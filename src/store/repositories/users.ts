@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Store } from '../openDatabase.js';
 import type { UserRow } from '../schema.js';
 
@@ -36,11 +37,25 @@ export async function markConfirmed(db: Store, userId: string, at: string): Prom
     .execute();
 }
 
-/** Up to `limit` users ordered by e-mail, after `afterEmail` when given (keyset paging). */
-export function listUsers(db: Store, limit: number, afterEmail?: string): Promise<Array<Pick<UserRow, 'id' | 'email' | 'confirmed_at' | 'disabled_at' | 'created_at'>>> {
-  let query = db.selectFrom('users').select(['id', 'email', 'confirmed_at', 'disabled_at', 'created_at']).orderBy('email').limit(limit);
-  if (afterEmail !== undefined) query = query.where('email', '>', afterEmail);
-  return query.execute();
+/**
+ * Up to `limit` users ordered by e-mail, after `afterEmail` when given (keyset paging), whose
+ * e-mail contains `query` when given (matched literally: `%` and `_` are not wildcards).
+ */
+export function listUsers(db: Store, limit: number, afterEmail?: string, query?: string): Promise<Array<Pick<UserRow, 'id' | 'email' | 'confirmed_at' | 'disabled_at' | 'created_at'>>> {
+  let select = db.selectFrom('users').select(['id', 'email', 'confirmed_at', 'disabled_at', 'created_at']).orderBy('email').limit(limit);
+  if (afterEmail !== undefined) select = select.where('email', '>', afterEmail);
+  if (query !== undefined) {
+    // E-mails are stored lower-case, so one pattern matches the same on SQLite and PostgreSQL.
+    const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    select = select.where(sql<boolean>`email like ${pattern} escape '\\'`);
+  }
+  return select.execute();
+}
+
+/** Marks a user disabled at `at`, or enabled again with null; false when there is no such user. */
+export async function setUserDisabled(db: Store, userId: string, at: string | null, updatedAt: string): Promise<boolean> {
+  const result = await db.updateTable('users').set({ disabled_at: at, updated_at: updatedAt }).where('id', '=', userId).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** The e-mail addresses of the given users, by id. */
