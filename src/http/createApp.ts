@@ -24,6 +24,7 @@ import { adminRoutes } from './routes/adminRoutes.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { homeRoutes } from './routes/homeRoutes.js';
 import { mfaRoutes } from './routes/mfaRoutes.js';
+import { sessionRoutes } from './routes/sessionRoutes.js';
 import { shieldRequests } from './middleware/shieldRequests.js';
 import { shieldRoutes } from './routes/shieldRoutes.js';
 import { tokenRoutes } from './routes/tokenRoutes.js';
@@ -66,6 +67,7 @@ export function createApp(runtime: Runtime, clientAddress: ClientAddress, option
   app.route('/', webRoutes(runtime, (request, env) => app.fetch(request, env)));
   app.route('/auth', authRoutes(runtime));
   app.route('/auth', mfaRoutes(runtime));
+  app.route('/auth', sessionRoutes(runtime));
   app.route('/auth/token', tokenRoutes(runtime));
   app.route('/.well-known', wellKnownRoutes(runtime));
   app.use('/api/*', bearerToken(runtime));

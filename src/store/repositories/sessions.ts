@@ -77,3 +77,14 @@ export async function hasSignedInFrom(db: Store, userId: string, sourceIp: strin
   const row = await db.selectFrom('sessions').select('id').where('user_id', '=', userId).where('source_ip', '=', sourceIp).limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+/** The user's sessions not revoked and not past their absolute expiry at `now`, newest first. */
+export async function listUnexpiredUserSessions(db: Store, userId: string, now: string): Promise<SessionRow[]> {
+  return db.selectFrom('sessions').selectAll().where('user_id', '=', userId).where('revoked_at', 'is', null).where('expires_at', '>', now).orderBy('created_at', 'desc').execute();
+}
+
+/** Revokes session `sessionId` only if `userId` owns it and it is live; true when it did. */
+export async function revokeUserSession(db: Store, userId: string, sessionId: string, at: string): Promise<boolean> {
+  const rows = await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', sessionId).where('user_id', '=', userId).where('revoked_at', 'is', null).returning('id').execute();
+  return rows.length > 0;
+}

@@ -21,6 +21,9 @@ const headings: Record<CodeMethod, string> = {
   recovery: 'Recovery code',
 };
 
+// Distinct labels, as on the second step of sign-in, so each field is found by its own name.
+const codeLabels: Record<CodeMethod, string> = { totp: 'Code', hotp: 'Token code', sms: 'Text message code', recovery: 'Recovery code' };
+
 interface StepUpProps {
   viewer: Viewer;
   offer: StepUpOffer;
@@ -43,7 +46,7 @@ function CodeForm({ viewer, method, next, error }: { viewer: Viewer; method: Cod
       <Field
         id={`field-code-${method}`}
         name="code"
-        label={method === 'recovery' ? 'Recovery code' : 'Code'}
+        label={codeLabels[method]}
         inputmode={method === 'recovery' ? 'text' : 'numeric'}
         autocomplete="one-time-code"
         error={error}

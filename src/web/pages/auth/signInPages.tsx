@@ -13,10 +13,12 @@ import { Page } from '../../layout/Page.js';
 import { renderPage } from '../../layout/renderPage.js';
 import type { PageDeps } from '../../PageDeps.js';
 import { enrolFirstFactor } from '../access/enrolFirstFactor.js';
-import { SecondStepPage } from './SecondStepPage.js';
+import { methodsFrom, SecondStepPage } from './SecondStepPage.js';
 
 const signInForm = z.object({ email: formText(320), password: formText(1024), next: formText(512).optional() });
-const secondStepForm = z.object({ mfaToken: formText(512), method: z.enum(['totp', 'hotp', 'sms', 'recovery']), code: formText(64), next: formText(512).optional() });
+const secondStepForm = z.object({ mfaToken: formText(512), method: z.enum(['totp', 'hotp', 'sms', 'recovery']), code: formText(64), methods: formText(64).optional(), next: formText(512).optional() });
+const smsChallengeForm = z.object({ mfaToken: formText(512), methods: formText(64).optional(), next: formText(512).optional() });
+const stepEnded = { fields: {}, form: 'The second step ended. Sign in again.' };
 
 // Fixed messages by name: nothing from the query string is echoed into the page.
 const notices: Record<string, string> = {
@@ -73,13 +75,31 @@ export function signInPages(deps: PageDeps): Hono<HttpEnv> {
     const problems = problemsOf(answer, ['code']);
     // A wrong code keeps the step open; an ended step (too many tries, expired) starts over.
     if (answer.status === 401 || problems.code === 'UNAUTHENTICATED') {
-      return renderPage(c, <SignInPage next={form.next} problems={{ fields: {}, form: 'The second step ended. Sign in again.' }} />, 401);
+      return renderPage(c, <SignInPage next={form.next} problems={stepEnded} />, 401);
     }
     return renderPage(
       c,
-      <SecondStepPage mfaToken={form.mfaToken} methods={[form.method]} method={form.method} next={form.next} problems={{ fields: { code: problems.fields.code ?? problems.form ?? 'That code was not accepted' } }} />,
+      <SecondStepPage
+        mfaToken={form.mfaToken}
+        methods={methodsFrom(form.methods, [form.method])}
+        method={form.method}
+        next={form.next}
+        smsSent={form.method === 'sms' ? {} : undefined}
+        problems={{ fields: { code: problems.fields.code ?? problems.form ?? 'That code was not accepted' } }}
+      />,
       answer.status,
     );
+  });
+  // "Send code": the API texts a code for this sign-in; the step comes back with its code field.
+  app.post('/sign-in/sms', async (c) => {
+    const form = await readForm(c, smsChallengeForm);
+    const answer = await callApi(c, api, { method: 'POST', path: '/auth/sign-in/mfa/challenge', json: { mfaToken: form.mfaToken, method: 'sms' } });
+    if (answer.status === 401) return renderPage(c, <SignInPage next={form.next} problems={stepEnded} />, 401);
+    const methods = methodsFrom(form.methods, ['sms']);
+    if (answer.status !== 200) {
+      return renderPage(c, <SecondStepPage mfaToken={form.mfaToken} methods={methods} next={form.next} problems={problemsOf(answer, [])} />, answer.status);
+    }
+    return renderPage(c, <SecondStepPage mfaToken={form.mfaToken} methods={methods} next={form.next} smsSent={{ to: typeof answer.body?.to === 'string' ? answer.body.to : undefined }} />);
   });
   return app;
 }

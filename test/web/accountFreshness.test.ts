@@ -1,0 +1,56 @@
+import { generate } from 'otplib';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, openBrowser, type TestBrowser } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/testServer.js';
+import { signInThroughPage } from './accountSignIn.js';
+
+const password = 'orchid tunnel mosaic 83';
+const elevenMinutes = 11 * 60_000;
+
+describeInBrowser('changing factors needs a recent sign-in, in a real browser', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+  // The server's clock runs `offset` ms ahead of the wall clock, so the test can let ten minutes pass.
+  let offset = 0;
+  const now = () => Date.now() + offset;
+  beforeAll(async () => {
+    server = await startTestServer({}, { clock: now });
+    browser = await openBrowser(server.server.certificate);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('asks for a fresh sign-in to enrol, comes back to the page after it, and sends a removal to step up', async () => {
+    const { page } = browser;
+    await server.addUser('ola@example.com', password);
+    await signInThroughPage(page, server.url, 'ola@example.com', password);
+    offset += elevenMinutes;
+    await page.goto(`${server.url}/account/security`);
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    const alert = page.getByRole('region', { name: 'Authenticator app' }).getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/needs a recent sign-in/);
+    // No factor yet, so nothing to step up with: signing in again is the only way offered.
+    expect(await alert.getByRole('link', { name: 'confirm with a second factor' }).count()).toBe(0);
+    await browser.screenshot('account-security-stale-sign-in');
+
+    await alert.getByRole('link', { name: 'Sign in again' }).click();
+    await page.getByLabel('Email').fill('ola@example.com');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Account security' }).waitFor();
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    const secret = await page.getByLabel('Or type this key into the app').inputValue();
+    await page.getByLabel('Code', { exact: true }).fill(await generate({ secret, epoch: Math.floor(now() / 1000) }));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+
+    offset += elevenMinutes;
+    await page.getByRole('link', { name: 'I have saved them' }).click();
+    await page.getByRole('button', { name: 'Remove Authenticator app' }).click();
+    await page.waitForURL((url) => url.pathname === '/step-up');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/account/security');
+  }, 90_000);
+});
