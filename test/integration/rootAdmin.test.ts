@@ -67,6 +67,8 @@ describe('root', () => {
     const users = await root.get('/admin/users');
     expect(users.status).toBe(200);
     expect(users.body.users).toContainEqual(expect.objectContaining({ email, groups: ['root'], mfa: ['totp'] }));
+    // Running the instance is administration: the shield's blocks are root's to see.
+    expect((await root.get('/admin/shield/blocks')).status).toBe(200);
     const grades = await root.get('/api/grades');
     expect(grades.status).toBe(403);
     expect(grades.body.error.code).toBe('ACCESS_DENIED');
