@@ -12,6 +12,7 @@ import { safeNext } from '../../form/safeNext.js';
 import { Page } from '../../layout/Page.js';
 import { renderPage } from '../../layout/renderPage.js';
 import type { PageDeps } from '../../PageDeps.js';
+import { enrolFirstFactor } from '../access/enrolFirstFactor.js';
 import { methodsFrom, SecondStepPage } from './SecondStepPage.js';
 
 const signInForm = z.object({ email: formText(320), password: formText(1024), next: formText(512).optional() });
@@ -64,7 +65,8 @@ export function signInPages(deps: PageDeps): Hono<HttpEnv> {
     if (answer.body.status === 'MFA_REQUIRED') {
       return renderPage(c, <SecondStepPage mfaToken={answer.body.mfaToken} methods={answer.body.methods} next={form.next} />);
     }
-    return renderPage(c, <SignInPage email={form.email} next={form.next} problems={{ fields: {}, form: 'This account must enrol a second factor first.' }} />, 403);
+    // MFA_SETUP_REQUIRED (root, an admin without a factor): enrol one now, with the setup token.
+    return enrolFirstFactor(c, deps, answer.body.setupToken, form.next);
   });
   app.post('/sign-in/verify', async (c) => {
     const form = await readForm(c, secondStepForm);
