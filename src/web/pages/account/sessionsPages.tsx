@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import type { SessionSummary } from '../../../identity/sessions/listSessions.js';
 import { callApi, type ApiFetch } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { passCookies } from '../../api/passCookies.js';
 import { problemsOf } from '../../api/problemsOf.js';
 import { CsrfField } from '../../components/CsrfField.js';
@@ -105,7 +106,7 @@ export function sessionsPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (viewer instanceof Response) return viewer;
     const form = await readForm(c, endForm);
     const answer = await callApi(c, api, { method: 'DELETE', path: `/auth/sessions/${encodeURIComponent(form.sessionId)}`, csrfToken: form.csrf });
-    if (answer.status !== 204) return sessionsPage(c, api, viewer, problemsOf(answer, []).form, answer.status);
+    if (answer.status !== 204) return sessionsPage(c, api, viewer, problemsOf(answer, []).form, refusalStatus(c, answer));
     passCookies(c, answer);
     // Ending this browser's own session is signing out.
     if (answer.setCookies.length > 0) return c.redirect('/?notice=signed-out', 303);
@@ -117,7 +118,7 @@ export function sessionsPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (viewer instanceof Response) return viewer;
     const form = await readForm(c, allForm);
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/sign-out/all', csrfToken: form.csrf });
-    if (answer.status !== 204) return sessionsPage(c, api, viewer, problemsOf(answer, []).form, answer.status);
+    if (answer.status !== 204) return sessionsPage(c, api, viewer, problemsOf(answer, []).form, refusalStatus(c, answer));
     passCookies(c, answer);
     return c.redirect('/?notice=signed-out', 303);
   });
