@@ -24,7 +24,9 @@ const path = '/account/sessions';
 // Fixed messages by name: nothing from the query string is echoed into the page.
 const notices: Record<string, string> = { 'session-ended': 'That session is signed out.' };
 
+/** Each row's "Sign out" names its session to a screen reader: it differs from the navigation's own. */
 function SessionRow({ session, csrfToken }: { session: SessionSummary; csrfToken: string }) {
+  const which = `${session.current ? 'this device' : (session.userAgent ?? 'Unknown browser')}, signed in ${formatTime(session.createdAt)}`;
   return (
     <tr>
       <td class="agent">
@@ -40,7 +42,7 @@ function SessionRow({ session, csrfToken }: { session: SessionSummary; csrfToken
           <CsrfField token={csrfToken} />
           <input type="hidden" name="sessionId" value={session.id} />
           <button type="submit" class="secondary">
-            Sign out
+            Sign out<span class="visually-hidden">{` ${which}`}</span>
           </button>
         </form>
       </td>
