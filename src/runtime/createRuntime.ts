@@ -69,7 +69,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     db,
     clock,
     logger,
-    deliver: options.deliver ?? chooseDelivery(config, clock),
+    deliver: options.deliver ?? (await chooseDelivery(config, clock)),
     authorizer,
     hmacKey,
     keyring,

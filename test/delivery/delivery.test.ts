@@ -132,7 +132,7 @@ describe('SMS through Amazon SNS', () => {
     const dataDir = tempDataDir();
     Object.assign(process.env, { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDGATEHOUSETEST', AWS_SECRET_ACCESS_KEY: 'not-a-real-secret' });
     const config = loadConfig({ GATEHOUSE_SMS_PROVIDER: 'sns', GATEHOUSE_SNS_ENDPOINT: sns.url }, { dataDir });
-    const deliver = chooseDelivery(config, () => Date.now());
+    const deliver = await chooseDelivery(config, () => Date.now());
     await deliver({ channel: 'sms', to: '+447700900123', subject: 'Gatehouse code', text: 'Your code is 111222', code: '111222' });
     await deliver(message);
     expect(sns.requests).toHaveLength(1);

@@ -93,7 +93,9 @@ export function auditPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     const query = new URLSearchParams({ ...filters, ...(cursor ? { cursor } : {}), limit: String(pageSize) });
     const events = await callApi(c, api, { method: 'GET', path: `/audit/events?${query}` });
     const problems = events.status === 400 ? problemsOf(events, [...filterNames]) : undefined;
-    const integrity = isRefusal(events) ? undefined : await callApi(c, api, { method: 'GET', path: '/audit/integrity' });
+    // The verifier reads the whole trail: it runs when asked, not on every filter or page.
+    const verify = c.req.query('verify') === '1';
+    const integrity = isRefusal(events) || !verify ? undefined : await callApi(c, api, { method: 'GET', path: '/audit/integrity' });
     const next = events.status === 200 && events.body.nextCursor ? `/console/audit?${new URLSearchParams({ ...filters, cursor: events.body.nextCursor })}` : undefined;
     return renderPage(
       c,
@@ -105,6 +107,15 @@ export function auditPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
             <section aria-labelledby="integrity-heading">
               <h2 id="integrity-heading">Integrity</h2>
               {integrity ? <Integrity answer={integrity} /> : null}
+              <form method="get" action="/console/audit">
+                {Object.entries(filters).map(([name, value]) => (
+                  <input type="hidden" name={name} value={value} />
+                ))}
+                <input type="hidden" name="verify" value="1" />
+                <button type="submit" class="secondary">
+                  Verify the chain
+                </button>
+              </form>
             </section>
             <form method="get" action="/console/audit" class="filters">
               <FormAlert message={problems?.form} />
