@@ -20,7 +20,6 @@ export interface AdvisorContext {
   /** The Node.js version running (`process.version`). */
   nodeVersion: string;
   passwordPolicy: PasswordPolicy;
-  refreshTokenSeconds: number;
   /** What the deployment serves at its URL, fetched once and shared by the checks that read it. */
   probe(): Promise<DeploymentProbe>;
   /** `npm audit` over the installed tree, run once. */

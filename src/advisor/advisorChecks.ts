@@ -18,7 +18,6 @@ import { policyPermitsAll } from './checks/policyPermitsAll.js';
 import { policySchema } from './checks/policySchema.js';
 import { rateLimitsInMemory } from './checks/rateLimitsInMemory.js';
 import { rateLimitsOff } from './checks/rateLimitsOff.js';
-import { refreshTokenLifetime } from './checks/refreshTokenLifetime.js';
 import { rootDailyUse } from './checks/rootDailyUse.js';
 import { rootWithoutMfa } from './checks/rootWithoutMfa.js';
 import { selfSignedCertificate } from './checks/selfSignedCertificate.js';
@@ -59,5 +58,4 @@ export const advisorChecks: readonly AdvisorCheck[] = [
   openListener,
   passwordPolicy,
   sessionLifetime,
-  refreshTokenLifetime,
 ];

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { passwordBlocklistSize, passwordLength } from '../identity/passwords/checkPasswordPolicy.js';
 import type { Runtime } from '../runtime/Runtime.js';
-import { REFRESH_TOKEN_SECONDS } from '../tokens/tokenRules.js';
 import type { AdvisorContext } from './AdvisorContext.js';
 import { probeDeployment } from './probe/probeDeployment.js';
 import { probeTarget } from './probe/probeTarget.js';
@@ -32,7 +31,6 @@ export function createAdvisorContext(runtime: Pick<Runtime, 'config' | 'db' | 'c
     now: runtime.clock(),
     nodeVersion: process.version,
     passwordPolicy: { minLength: passwordLength.min, maxLength: passwordLength.max, blocklistSize: passwordBlocklistSize },
-    refreshTokenSeconds: REFRESH_TOKEN_SECONDS,
     probe: () => (probed ??= probeDeployment(target)),
     npmAudit: () => (audited ??= runNpmAudit({ cwd: packageRoot })),
   };

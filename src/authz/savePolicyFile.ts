@@ -10,7 +10,7 @@ import type { Authorizer } from './types.js';
  * Saves `text` as the policy file `file` of `dir`, only when the whole set validates with it,
  * and returns the authorizer built from it. An invalid set is never written (VALIDATION_ERROR
  * naming the `policies` field, with each problem); nor is one under which `keepsAccess` (the
- * editor still allowed to edit policies) fails, so nobody locks themselves out from the console.
+ * editor, and root, still allowed to edit policies) fails, so nobody is locked out of the console.
  * The file is replaced atomically (write beside it, then rename), so a crash leaves the old
  * file or the new one, never half of one.
  */
@@ -18,7 +18,7 @@ export async function savePolicyFile(dir: string, file: string, text: string, ke
   const check = await checkPolicyEdit(dir, file, text);
   if (!check.valid || !check.loaded) throw invalidSet(check.errors);
   const authorizer = createAuthorizer(check.loaded);
-  if (!keepsAccess(authorizer)) throw invalidSet(['with this edit you could no longer edit the policies; keep a policy that lets you']);
+  if (!keepsAccess(authorizer)) throw invalidSet(['with this edit you, or root, could no longer edit the policies; keep the policies that let you both']);
   // A dotfile is never read as a policy file, should the rename not happen.
   const temporary = join(dir, `.${file}.${randomBytes(6).toString('hex')}.tmp`);
   try {

@@ -32,8 +32,10 @@ export async function redeemRefreshToken(
   const now = deps.clock();
   if (Date.parse(found.expires_at) <= now) throw invalidGrant();
   const current = await findSessionWithUser(deps.db, found.session_id);
-  // A signed-out session, or a disabled user, ends the family's right to new tokens.
+  // A signed-out session, or a disabled user, ends the family's right to new tokens; so does the
+  // session's absolute lifetime (NIST SP 800-63B AAL2: reauthenticate at least every 24 h).
   if (!current || current.session.revoked_at || current.user.disabled_at) throw invalidGrant();
+  if (Date.parse(current.session.expires_at) <= now) throw invalidGrant();
   const { session, user } = current;
   const groups = await listUserGroups(deps.db, user.id);
   const { tokens, row } = await userTokens(

@@ -35,7 +35,8 @@ export function pageNotFound(runtime: Runtime) {
  * events as any other client.
  */
 export function webRoutes(runtime: Runtime, api: ApiFetch): Hono<HttpEnv> {
-  const deps: PageDeps = { runtime, api };
+  // The pages' API calls carry the one forwarding header the shield reads, and no other.
+  const deps: PageDeps = { runtime, api: Object.assign((request: Request, env: unknown) => api(request, env), { forwardedHeader: runtime.config.shield.forwardedHeader }) };
   const app = new Hono<HttpEnv>();
   app.onError(async (error, c) => {
     const known = error instanceof GatehouseError ? error : undefined;

@@ -9,7 +9,6 @@ import { openListener } from '../../src/advisor/checks/openListener.js';
 import { passwordPolicy } from '../../src/advisor/checks/passwordPolicy.js';
 import { rateLimitsInMemory } from '../../src/advisor/checks/rateLimitsInMemory.js';
 import { rateLimitsOff } from '../../src/advisor/checks/rateLimitsOff.js';
-import { refreshTokenLifetime } from '../../src/advisor/checks/refreshTokenLifetime.js';
 import { sessionLifetime } from '../../src/advisor/checks/sessionLifetime.js';
 import { signingKeyAge } from '../../src/advisor/checks/signingKeyAge.js';
 import { trustedProxiesAll } from '../../src/advisor/checks/trustedProxiesAll.js';
@@ -176,12 +175,5 @@ describe('session-lifetime', () => {
     expect(await runCheck(sessionLifetime, fx.context({ env: { GATEHOUSE_SESSION_MAX_HOURS: '48' } }))).toMatchObject({ status: 'fail', severity: 'medium' });
     expect((await runCheck(sessionLifetime, fx.context({ env: { GATEHOUSE_SESSION_IDLE_MINUTES: '120' } }))).status).toBe('fail');
     expect((await runCheck(sessionLifetime, fx.context())).status).toBe('pass');
-  });
-});
-
-describe('refresh-token-lifetime', () => {
-  it('fails (low) for the 30-day refresh tokens, and passes for a day', async () => {
-    expect(await runCheck(refreshTokenLifetime, fx.context())).toMatchObject({ status: 'fail', severity: 'low' });
-    expect((await runCheck(refreshTokenLifetime, fx.context({ facts: { refreshTokenSeconds: 86_400 } }))).status).toBe('pass');
   });
 });

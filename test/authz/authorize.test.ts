@@ -29,6 +29,8 @@ describe('authorize', () => {
       'console.admins-edit-policies',
       'console.auditors-verify',
       'console.root-administers',
+      'console.root-account-untouchable',
+      'console.fresh-mfa',
       'grades.teachers-write',
       'grades.teachers-read',
       'grades.student-reads-own',

@@ -97,6 +97,30 @@ describe('accounts under /admin', () => {
     expect((await admin.put(`/admin/users/${id}/groups/wizards`)).status).toBe(404);
   });
 
+  it('leaves root\'s account and the admin\'s own groups alone', async () => {
+    root ??= await initRoot(gh.runtime, {}, plainTransact(gh.runtime.db));
+    const rootOut = await admin.post(`/admin/users/${root.id}/sign-out`);
+    expect(rootOut.status).toBe(403);
+    expect((await newest()).additionalEventData.authorization.policies).toEqual(['console.root-account-untouchable']);
+    expect((await admin.put(`/admin/users/${root.id}/groups/teachers`)).status).toBe(403);
+    const selfAuditor = await admin.put(`/admin/users/${adminId}/groups/auditors`);
+    expect(selfAuditor.status).toBe(403);
+    expect((await admin.get('/auth/session')).body.user.groups).toEqual(['admins']);
+  });
+
+  it('asks for a second factor proven in the last 15 minutes before changing an account', async () => {
+    const { id } = await gh.addUser('fay@school.test', password);
+    const flo = await gh.addUser('flo@admin.test', password, ['admins']);
+    const staleAdmin = gh.client();
+    await signInEnrollingTotp(staleAdmin, 'flo@admin.test', password);
+    // The session proved its factor 20 minutes ago.
+    const twentyMinutesAgo = new Date(Date.now() - 20 * 60_000).toISOString();
+    await gh.runtime.db.updateTable('sessions').set({ authenticated_at: twentyMinutesAgo }).where('user_id', '=', flo.id).execute();
+    const answer = await staleAdmin.post(`/admin/users/${id}/disable`);
+    expect(answer.status).toBe(401);
+    expect(answer.body.error.code).toBe('STEP_UP_REQUIRED');
+  });
+
   it('lets root administer accounts and verify the trail, though it uses no application', async () => {
     expect((await gh.client().post('/auth/password/reset', { email: root.email, code: root.setupCode, password })).status).toBe(200);
     const rootClient = gh.client();
@@ -156,6 +180,12 @@ describe('policies under /admin', () => {
     expect(fs.readFileSync(auditFile(), 'utf8')).toBe(before);
     expect(fs.readFileSync(consoleFile, 'utf8')).toContain('console.admins-edit-policies');
     expect((await admin.put('/admin/policies/new.cedar', { policies: before })).status).toBe(404);
+    // Root is the way back in: no edit may take the policies from it.
+    const rootFile = path.join(policiesDir, 'root.cedar');
+    const rootBefore = fs.readFileSync(rootFile, 'utf8');
+    const rootLockout = await admin.put('/admin/policies/root.cedar', { policies: '@id("root.locked-out")\nforbid (principal in Group::"root", action, resource);\n' });
+    expect(rootLockout.status).toBe(400);
+    expect(fs.readFileSync(rootFile, 'utf8')).toBe(rootBefore);
   });
 
   it('saves a set that validates, and this instance enforces it at once', async () => {

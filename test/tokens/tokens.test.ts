@@ -143,3 +143,23 @@ describe('discovery', () => {
     }
   });
 });
+
+describe('refresh tokens and the session they come from', () => {
+  let now = Date.parse('2026-11-25T08:00:00Z');
+  let frozen: TestServer;
+  beforeAll(async () => {
+    frozen = await startTestServer({}, { clock: () => now });
+  });
+  afterAll(() => frozen.close());
+
+  it('refresh until the session reaches its absolute lifetime (NIST AAL2: 24 h), and not after', async () => {
+    const { tokens } = await signedInWithTokens(frozen, 'allday@school.test', password);
+    now += 23 * 3_600_000;
+    const late = await frozen.client().post('/auth/token', { grant_type: 'refresh_token', refresh_token: tokens.refreshToken });
+    expect(late.status).toBe(200);
+    now += 3_600_000 + 60_000;
+    const past = await frozen.client().post('/auth/token', { grant_type: 'refresh_token', refresh_token: late.body.refreshToken });
+    expect(past.status).toBe(401);
+    expect(past.body.error.code).toBe('UNAUTHENTICATED');
+  });
+});

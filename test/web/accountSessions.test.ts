@@ -25,11 +25,14 @@ describeInBrowser('sessions journey in a real browser', () => {
     await signInThroughPage(there, server.url, 'sam@example.com', password);
 
     await here.getByRole('link', { name: 'Where you are signed in' }).click();
-    const rows = here.getByRole('row').filter({ has: here.getByRole('button', { name: 'Sign out' }) });
+    const rows = here.getByRole('row').filter({ has: here.getByRole('button', { name: /^Sign out .*, signed in / }) });
     expect(await rows.count()).toBe(2);
     expect(await rows.filter({ hasText: 'This device' }).count()).toBe(1);
+    // Only the navigation's button is plainly "Sign out"; each row's names the session it ends.
+    expect(await here.getByRole('button', { name: 'Sign out', exact: true }).count()).toBe(1);
     await browser.screenshot('account-sessions');
-    await rows.filter({ hasNotText: 'This device' }).getByRole('button', { name: 'Sign out' }).click();
+    const [otherBrowser, , otherSignedIn] = (await rows.filter({ hasNotText: 'This device' }).getByRole('cell').allTextContents()).map((text) => text.trim());
+    await here.getByRole('button', { name: `Sign out ${otherBrowser}, signed in ${otherSignedIn}`, exact: true }).click();
     await here.getByText('That session is signed out.').waitFor();
     expect(await rows.count()).toBe(1);
 
@@ -52,7 +55,8 @@ describeInBrowser('sessions journey in a real browser', () => {
     const { page } = browser;
     await signInThroughPage(page, server.url, 'sam@example.com', password);
     await page.goto(`${server.url}/account/sessions`);
-    await page.getByRole('row').filter({ hasText: 'This device' }).getByRole('button', { name: 'Sign out' }).click();
+    const signedIn = await page.getByRole('row').filter({ hasText: 'This device' }).getByRole('cell').nth(2).textContent();
+    await page.getByRole('button', { name: `Sign out this device, signed in ${signedIn?.trim()}`, exact: true }).click();
     await page.getByText('You are signed out.').waitFor();
     expect((await browser.context.cookies()).some((cookie) => cookie.name === '__Host-gatehouse')).toBe(false);
   });

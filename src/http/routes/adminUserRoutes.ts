@@ -48,12 +48,12 @@ export function adminUserRoutes(runtime: Runtime): Hono<HttpEnv> {
 
   app.put('/users/:id/groups/:group', event('AddUserToGroup'), async (c) => {
     const { id, group } = readParams(c, membershipParams);
-    return c.json(await setMembership(runtime, authorize(c), { userId: id, group, member: true }, c.var.transact));
+    return c.json(await setMembership(runtime, authorize(c), { actorId: c.var.caller!.user.id, userId: id, group, member: true }, c.var.transact));
   });
 
   app.delete('/users/:id/groups/:group', event('RemoveUserFromGroup'), async (c) => {
     const { id, group } = readParams(c, membershipParams);
-    return c.json(await setMembership(runtime, authorize(c), { userId: id, group, member: false }, c.var.transact));
+    return c.json(await setMembership(runtime, authorize(c), { actorId: c.var.caller!.user.id, userId: id, group, member: false }, c.var.transact));
   });
 
   return app;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CedarEntity } from '../../authz/index.js';
 import { checkPolicyEdit } from '../../authz/checkPolicyEdit.js';
 import { readPolicySources } from '../../authz/readPolicySources.js';
+import { rootKeepsPolicies } from '../../authz/rootKeepsPolicies.js';
 import { savePolicyFile } from '../../authz/savePolicyFile.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Runtime } from '../../runtime/Runtime.js';
@@ -44,6 +45,7 @@ export function policyRoutes(runtime: Runtime): Hono<HttpEnv> {
     const { policies } = await readJson(c, saveBody);
     const decided = c.get('authorization');
     const saved = await savePolicyFile(runtime.config.policiesDir, file, policies, (next) => {
+      if (!rootKeepsPolicies(next)) return false;
       try {
         return authorizeCaller(c, next)('SavePolicies', policyStore);
       } catch {

@@ -2,7 +2,11 @@ import type { Context } from 'hono';
 import type { HttpEnv } from '../../http/HttpEnv.js';
 
 /** The application's own `fetch`: pages reach the API through it, in process. */
-export type ApiFetch = (request: Request, env: unknown) => Response | Promise<Response>;
+export interface ApiFetch {
+  (request: Request, env: unknown): Response | Promise<Response>;
+  /** The forwarding header the shield reads behind trusted proxies (`runtime.config.shield.forwardedHeader`). */
+  forwardedHeader?: 'x-forwarded-for' | 'forwarded';
+}
 
 /** What a page reads of an API answer. */
 export interface ApiAnswer {
@@ -27,20 +31,24 @@ export interface ApiCall {
   headers?: Record<string, string>;
 }
 
-// The browser's own request describes its body; the API call carries another.
-const notForwarded = new Set(['content-type', 'content-length', 'transfer-encoding', 'accept', 'accept-encoding', 'connection', 'host', 'x-csrf-token']);
+// Only what says who the browser is and where it is: the cookie is the one credential a page
+// acts with (never a Bearer token or setup token the browser sent along), so the page draws
+// and the API acts as the same person.
+const forwarded = ['cookie', 'user-agent', 'origin', 'accept-language', 'x-pentest-window'];
 
 /**
  * Calls the JSON API as the browser would, in process: the pages are a client of the
  * contract, so every check (shield, origin, CSRF, Cedar) and every audit event is the API's
- * own. The browser's headers (cookie, user agent, origin, forwarding) and the connection's
- * bindings (the client's address) travel with it.
+ * own. An allow-list of the browser's headers (cookie, user agent, origin, language, the
+ * proxies' forwarding header, a pen-test window) and the connection's bindings (the client's
+ * address) travel with it; anything else the call needs it names in `call.headers`.
  */
 export async function callApi(c: Context<HttpEnv>, fetchApi: ApiFetch, call: ApiCall): Promise<ApiAnswer> {
   const headers = new Headers();
-  c.req.raw.headers.forEach((value, name) => {
-    if (!notForwarded.has(name)) headers.set(name, value);
-  });
+  for (const name of fetchApi.forwardedHeader ? [...forwarded, fetchApi.forwardedHeader] : forwarded) {
+    const value = c.req.header(name);
+    if (value !== undefined) headers.set(name, value);
+  }
   headers.set('accept', 'application/json');
   if (call.cookie !== undefined) headers.set('cookie', call.cookie);
   if (call.csrfToken !== undefined) headers.set('x-csrf-token', call.csrfToken);

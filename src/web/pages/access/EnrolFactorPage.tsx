@@ -14,7 +14,7 @@ export interface PendingApp {
 }
 
 /** Groups of four, as authenticator apps print keys, so a person can type it. */
-const grouped = (secret: string) => secret.match(/.{1,4}/g)!.join(' ');
+const grouped = (secret: string) => (secret.match(/.{1,4}/g) ?? []).join(' ');
 
 /** "Enrol a second factor": root or an admin without one scans the app's QR code (or types the key) and proves it with a code. */
 export function EnrolFactorPage({ pending, problems }: { pending: PendingApp; problems?: Problems }) {

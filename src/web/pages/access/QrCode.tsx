@@ -1,5 +1,5 @@
-import QRCode from 'qrcode';
 import { raw } from 'hono/html';
+import { qrSvg } from '../../components/qrSvg.js';
 
 /**
  * An `otpauth://` URI drawn as an inline SVG QR code, made here from the URI rather than
@@ -7,7 +7,7 @@ import { raw } from 'hono/html';
  * CSP holds. The key stays on the page as text beside it, for who cannot scan.
  */
 export async function QrCode({ uri }: { uri: string }) {
-  const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const svg = await qrSvg(uri);
   return (
     <div class="qr" role="img" aria-label="QR code for your authenticator app">
       {raw(svg)}

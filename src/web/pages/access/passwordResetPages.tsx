@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { passCookies } from '../../api/passCookies.js';
 import { problemsOf, type Problems } from '../../api/problemsOf.js';
 import { Field } from '../../components/Field.js';
@@ -61,14 +62,14 @@ export function passwordResetPages({ api }: PageDeps): Hono<HttpEnv> {
   app.post('/forgot', async (c) => {
     const form = await readForm(c, forgotForm);
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/password/forgot', json: { email: form.email } });
-    if (answer.status !== 202) return renderPage(c, <ForgotPage email={form.email} problems={problemsOf(answer, ['email'])} />, answer.status);
+    if (answer.status !== 202) return renderPage(c, <ForgotPage email={form.email} problems={problemsOf(answer, ['email'])} />, refusalStatus(c, answer));
     return renderPage(c, <ResetPage email={form.email} notice={`If ${form.email} has an account, a code is on its way. Enter it below with your new password.`} />);
   });
   app.get('/reset', (c) => renderPage(c, <ResetPage />));
   app.post('/reset', async (c) => {
     const form = await readForm(c, resetForm);
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/password/reset', json: form });
-    if (answer.status !== 200) return renderPage(c, <ResetPage email={form.email} problems={codeProblemsOf(answer, ['email', 'code', 'password'])} />, answer.status);
+    if (answer.status !== 200) return renderPage(c, <ResetPage email={form.email} problems={codeProblemsOf(answer, ['email', 'code', 'password'])} />, refusalStatus(c, answer));
     // Every session ended: this browser forgets its cookie too.
     passCookies(c, answer);
     return c.redirect('/sign-in?notice=password-reset', 303);

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { defaultRootEmail } from '../../../identity/admin/initRoot.js';
 import { callApi } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { cookieHeaderAfter, passCookies } from '../../api/passCookies.js';
 import type { Problems } from '../../api/problemsOf.js';
+import { otpKeyFields } from '../../form/otpKeyFields.js';
 import { formText, readForm } from '../../form/readForm.js';
 import { safeNext } from '../../form/safeNext.js';
 import { Page } from '../../layout/Page.js';
@@ -19,8 +21,8 @@ const setupForm = z.object({ email: formText(320), code: formText(64), password:
 const factorForm = z.object({
   setupToken: formText(64),
   factorId: formText(64),
-  secret: formText(128),
-  uri: formText(1024).refine((uri) => uri.startsWith('otpauth://totp/'), 'must be the key URI of the app'),
+  secret: otpKeyFields.secret,
+  uri: otpKeyFields.otpauthUri,
   code: formText(64),
   next: formText(512).optional(),
 });
@@ -49,7 +51,7 @@ export function setupPages(deps: PageDeps): Hono<HttpEnv> {
   app.post('/setup', async (c) => {
     const form = await readForm(c, setupForm);
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/password/reset', json: form });
-    if (answer.status !== 200) return renderPage(c, <SetupPage email={form.email} problems={codeProblemsOf(answer, ['email', 'code', 'password'])} />, answer.status);
+    if (answer.status !== 200) return renderPage(c, <SetupPage email={form.email} problems={codeProblemsOf(answer, ['email', 'code', 'password'])} />, refusalStatus(c, answer));
     passCookies(c, answer);
     return c.redirect('/sign-in?notice=password-reset', 303);
   });
@@ -61,7 +63,7 @@ export function setupPages(deps: PageDeps): Hono<HttpEnv> {
     if (answer.status === 401) return renderPage(c, <EnrolEndedPage />, 401);
     if (answer.status !== 200) {
       const pending = { setupToken: form.setupToken, factorId: form.factorId, secret: form.secret, uri: form.uri, next };
-      return renderPage(c, <EnrolFactorPage pending={pending} problems={codeProblemsOf(answer, ['code'])} />, answer.status);
+      return renderPage(c, <EnrolFactorPage pending={pending} problems={codeProblemsOf(answer, ['code'])} />, refusalStatus(c, answer));
     }
     // Enabling with a setup token signed the account in; that session ends here, so the first
     // way in is a sign-in with the new factor, which proves the app holds it.

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi, type ApiFetch } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { problemsOf } from '../../api/problemsOf.js';
 import { formText, readForm } from '../../form/readForm.js';
 import { safeNext } from '../../form/safeNext.js';
@@ -26,7 +27,7 @@ const toSignIn = (c: Context<HttpEnv>, next: string) => c.redirect(`/sign-in?nex
 /** The user's ways to step up, from `GET /auth/mfa`: enabled factors, and recovery codes while some are left. */
 async function offerOf(c: Context<HttpEnv>, api: ApiFetch): Promise<{ status: number; offer?: StepUpOffer }> {
   const answer = await callApi(c, api, { method: 'GET', path: '/auth/mfa' });
-  if (answer.status !== 200) return { status: answer.status };
+  if (answer.status !== 200) return { status: refusalStatus(c, answer) };
   const types = new Set<string>((answer.body.factors as Array<{ type: string; enabled: boolean }>).filter((f) => f.enabled).map((f) => f.type));
   const offered = codeMethods.filter((method) => (method === 'recovery' ? answer.body.recoveryCodesLeft > 0 : types.has(method)));
   return { status: 200, offer: { codeMethods: offered, securityKey: types.has('webauthn') } };
@@ -63,7 +64,7 @@ export function stepUpPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (answer.status === 200) return c.redirect(next, 303);
     if (answer.status === 401) return toSignIn(c, next);
     const problems = codeProblemsOf(answer, ['code']);
-    return again(c, viewer, next, { method: form.method, problems, smsSent: form.method === 'sms' }, answer.status);
+    return again(c, viewer, next, { method: form.method, problems, smsSent: form.method === 'sms' }, refusalStatus(c, answer));
   });
 
   app.post('/step-up/sms', async (c) => {
@@ -73,7 +74,7 @@ export function stepUpPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (!viewer) return toSignIn(c, next);
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/step-up/challenge', json: { method: 'sms' }, csrfToken: form.csrf });
     if (answer.status === 401) return toSignIn(c, next);
-    if (answer.status !== 200) return again(c, viewer, next, { problems: problemsOf(answer, []) }, answer.status);
+    if (answer.status !== 200) return again(c, viewer, next, { problems: problemsOf(answer, []) }, refusalStatus(c, answer));
     return again(c, viewer, next, { smsSent: true, notice: `A code is on its way to ${answer.body.to}.` }, 200);
   });
 

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { problemsOf, type Problems } from '../../api/problemsOf.js';
 import { CsrfField } from '../../components/CsrfField.js';
 import { Field } from '../../components/Field.js';
@@ -103,7 +104,7 @@ export function accountPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     const problems = problemsOf(answer, ['currentPassword', 'password']);
     // A wrong current password is that field's error, not the whole form's.
     const shown = problems.code === 'INVALID_CREDENTIALS' ? { fields: { currentPassword: problems.form ?? 'The current password is wrong' }, code: problems.code } : problems;
-    return renderPage(c, <PasswordPage viewer={viewer} problems={shown} />, answer.status);
+    return renderPage(c, <PasswordPage viewer={viewer} problems={shown} />, refusalStatus(c, answer));
   });
 
   return app;

@@ -1,10 +1,12 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi, type ApiAnswer, type ApiFetch } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { problemsOf, type Problems } from '../../api/problemsOf.js';
+import { qrSvg } from '../../components/qrSvg.js';
+import { otpKeyFields } from '../../form/otpKeyFields.js';
 import { formText, readForm } from '../../form/readForm.js';
 import { renderPage } from '../../layout/renderPage.js';
 import type { Viewer } from '../../layout/viewerOf.js';
@@ -17,7 +19,7 @@ import { TotpSetupPage } from './TotpSetupPage.js';
 
 const csrf = formText(128);
 const plainForm = z.object({ csrf });
-const totpEnableForm = z.object({ csrf, factorId: formText(64), secret: formText(128), otpauthUri: formText(1024), code: formText(64) });
+const totpEnableForm = z.object({ csrf, factorId: formText(64), ...otpKeyFields, code: formText(64) });
 const hotpForm = z.object({ csrf, secret: formText(128), code: formText(64), label: formText(100) });
 const smsForm = z.object({ csrf, phone: formText(32) });
 const factorCodeForm = z.object({ csrf, factorId: formText(64), code: formText(64) });
@@ -76,7 +78,7 @@ export function securityPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (viewer instanceof Response) return viewer;
     const form = await readForm(c, plainForm);
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/mfa/totp/setup', json: {}, csrfToken: form.csrf });
-    if (answer.status !== 200) return securityPage(c, api, viewer, refusedIn('totp', answer, []), answer.status);
+    if (answer.status !== 200) return securityPage(c, api, viewer, refusedIn('totp', answer, []), refusalStatus(c, answer));
     return renderPage(c, <TotpSetupPage viewer={viewer} setup={answer.body} />);
   });
 
@@ -88,12 +90,11 @@ export function securityPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (answer.status === 200) return enabled(c, viewer, answer, 'Your authenticator app is set up.');
     const problems = codeProblems(answer, ['code']);
     // A wrong code keeps the step open: the same key again (its QR code redrawn from the form), so nothing is scanned twice.
-    if (problems.fields.code && form.otpauthUri.startsWith('otpauth://totp/')) {
-      const qrSvg = await QRCode.toString(form.otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-      const setup = { factorId: form.factorId, secret: form.secret, otpauthUri: form.otpauthUri, qrSvg };
-      return renderPage(c, <TotpSetupPage viewer={viewer} setup={setup} problems={problems} />, answer.status);
+    if (problems.fields.code) {
+      const setup = { factorId: form.factorId, secret: form.secret, otpauthUri: form.otpauthUri, qrSvg: await qrSvg(form.otpauthUri) };
+      return renderPage(c, <TotpSetupPage viewer={viewer} setup={setup} problems={problems} />, refusalStatus(c, answer));
     }
-    return securityPage(c, api, viewer, refusedIn('totp', answer, []), answer.status);
+    return securityPage(c, api, viewer, refusedIn('totp', answer, []), refusalStatus(c, answer));
   });
 
   app.post(`${securityPath}/hotp`, async (c) => {
@@ -102,7 +103,7 @@ export function securityPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     const form = await readForm(c, hotpForm);
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/mfa/hotp/enable', json: { secret: form.secret, code: form.code, label: form.label }, csrfToken: form.csrf });
     if (answer.status === 200) return enabled(c, viewer, answer, 'Your hardware token is added.');
-    return securityPage(c, api, viewer, refusedIn('hotp', answer, ['secret', 'code', 'label'], { secret: form.secret, label: form.label }), answer.status);
+    return securityPage(c, api, viewer, refusedIn('hotp', answer, ['secret', 'code', 'label'], { secret: form.secret, label: form.label }), refusalStatus(c, answer));
   });
 
   app.post(`${securityPath}/sms`, async (c) => {
@@ -110,7 +111,7 @@ export function securityPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (viewer instanceof Response) return viewer;
     const form = await readForm(c, smsForm);
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/mfa/sms/setup', json: { phone: form.phone }, csrfToken: form.csrf });
-    if (answer.status !== 200) return securityPage(c, api, viewer, refusedIn('sms', answer, ['phone'], { phone: form.phone }), answer.status);
+    if (answer.status !== 200) return securityPage(c, api, viewer, refusedIn('sms', answer, ['phone'], { phone: form.phone }), refusalStatus(c, answer));
     return renderPage(c, <SmsVerifyPage viewer={viewer} factorId={answer.body.factorId} to={answer.body.to} />);
   });
 
@@ -121,8 +122,8 @@ export function securityPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/mfa/sms/enable', json: { factorId: form.factorId, code: form.code }, csrfToken: form.csrf });
     if (answer.status === 200) return enabled(c, viewer, answer, 'Your phone is confirmed.');
     const problems = codeProblems(answer, ['code']);
-    if (problems.fields.code) return renderPage(c, <SmsVerifyPage viewer={viewer} factorId={form.factorId} problems={problems} />, answer.status);
-    return securityPage(c, api, viewer, refusedIn('sms', answer, []), answer.status);
+    if (problems.fields.code) return renderPage(c, <SmsVerifyPage viewer={viewer} factorId={form.factorId} problems={problems} />, refusalStatus(c, answer));
+    return securityPage(c, api, viewer, refusedIn('sms', answer, []), refusalStatus(c, answer));
   });
 
   app.post(`${securityPath}/recovery`, async (c) => {
@@ -130,7 +131,7 @@ export function securityPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (viewer instanceof Response) return viewer;
     const form = await readForm(c, plainForm);
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/mfa/recovery/regenerate', json: {}, csrfToken: form.csrf });
-    if (answer.status !== 200) return securityPage(c, api, viewer, refusedIn('recovery', answer, []), answer.status);
+    if (answer.status !== 200) return securityPage(c, api, viewer, refusedIn('recovery', answer, []), refusalStatus(c, answer));
     return renderPage(c, <RecoveryCodesPage viewer={viewer} codes={answer.body.recoveryCodes} intro="New recovery codes are made; the old ones no longer work." />);
   });
 
@@ -142,7 +143,7 @@ export function securityPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (answer.status === 204) return c.redirect(`${securityPath}?notice=factor-removed`, 303);
     // Removing a factor needs a proven one, recently: the step-up page proves it and comes back.
     if (answer.body?.error?.code === 'STEP_UP_REQUIRED') return c.redirect(`/step-up?next=${encodeURIComponent(securityPath)}`, 303);
-    return securityPage(c, api, viewer, refusedIn('factors', answer, []), answer.status);
+    return securityPage(c, api, viewer, refusedIn('factors', answer, []), refusalStatus(c, answer));
   });
 
   return app;

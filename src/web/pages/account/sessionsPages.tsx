@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import type { SessionSummary } from '../../../identity/sessions/listSessions.js';
 import { callApi, type ApiFetch } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { passCookies } from '../../api/passCookies.js';
 import { problemsOf } from '../../api/problemsOf.js';
 import { CsrfField } from '../../components/CsrfField.js';
@@ -23,7 +24,9 @@ const path = '/account/sessions';
 // Fixed messages by name: nothing from the query string is echoed into the page.
 const notices: Record<string, string> = { 'session-ended': 'That session is signed out.' };
 
+/** Each row's "Sign out" names its session to a screen reader: it differs from the navigation's own. */
 function SessionRow({ session, csrfToken }: { session: SessionSummary; csrfToken: string }) {
+  const which = `${session.current ? 'this device' : (session.userAgent ?? 'Unknown browser')}, signed in ${formatTime(session.createdAt)}`;
   return (
     <tr>
       <td class="agent">
@@ -39,7 +42,7 @@ function SessionRow({ session, csrfToken }: { session: SessionSummary; csrfToken
           <CsrfField token={csrfToken} />
           <input type="hidden" name="sessionId" value={session.id} />
           <button type="submit" class="secondary">
-            Sign out
+            Sign out<span class="visually-hidden">{` ${which}`}</span>
           </button>
         </form>
       </td>
@@ -105,7 +108,7 @@ export function sessionsPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (viewer instanceof Response) return viewer;
     const form = await readForm(c, endForm);
     const answer = await callApi(c, api, { method: 'DELETE', path: `/auth/sessions/${encodeURIComponent(form.sessionId)}`, csrfToken: form.csrf });
-    if (answer.status !== 204) return sessionsPage(c, api, viewer, problemsOf(answer, []).form, answer.status);
+    if (answer.status !== 204) return sessionsPage(c, api, viewer, problemsOf(answer, []).form, refusalStatus(c, answer));
     passCookies(c, answer);
     // Ending this browser's own session is signing out.
     if (answer.setCookies.length > 0) return c.redirect('/?notice=signed-out', 303);
@@ -117,7 +120,7 @@ export function sessionsPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (viewer instanceof Response) return viewer;
     const form = await readForm(c, allForm);
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/sign-out/all', csrfToken: form.csrf });
-    if (answer.status !== 204) return sessionsPage(c, api, viewer, problemsOf(answer, []).form, answer.status);
+    if (answer.status !== 204) return sessionsPage(c, api, viewer, problemsOf(answer, []).form, refusalStatus(c, answer));
     passCookies(c, answer);
     return c.redirect('/?notice=signed-out', 303);
   });

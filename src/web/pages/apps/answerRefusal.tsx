@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import type { Runtime } from '../../../runtime/Runtime.js';
 import type { ApiAnswer } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { ErrorPage } from '../../layout/ErrorPage.js';
 import { renderPage } from '../../layout/renderPage.js';
 import { viewerOf } from '../../layout/viewerOf.js';
@@ -22,7 +23,7 @@ export function answerRefusal(c: Context<HttpEnv>, runtime: Runtime, answer: Api
   if (answer.status === 401) return toSignIn(c, back);
   if (answer.status === 404) return notFoundPage(c, runtime, notFound);
   const message = answer.status < 500 ? (answer.body?.error?.message ?? 'The request was refused.') : 'Something went wrong on our side; the request id says where.';
-  return renderPage(c, <ErrorPage status={answer.status} message={message} viewer={viewerOf(c, runtime)} />, answer.status);
+  return renderPage(c, <ErrorPage status={answer.status} message={message} viewer={viewerOf(c, runtime)} />, refusalStatus(c, answer));
 }
 
 /** The page for something that does not exist, or that the viewer may not know exists. */

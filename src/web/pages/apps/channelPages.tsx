@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { problemsOf, type Problems } from '../../api/problemsOf.js';
 import { formText, readForm } from '../../form/readForm.js';
 import { renderPage } from '../../layout/renderPage.js';
@@ -48,7 +49,7 @@ export function channelPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     const problems = problemsOf(answer, ['peerEmail']);
     // "No such user" and the like are about the one field the form has.
     const beside = problems.form ? { fields: { peerEmail: problems.form }, code: problems.code } : problems;
-    return channelsPage(c, viewer, { peerEmail: form.peerEmail, problems: beside, status: answer.status });
+    return channelsPage(c, viewer, { peerEmail: form.peerEmail, problems: beside, status: refusalStatus(c, answer) });
   });
 
   app.get('/channels/:id', async (c) => {

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { problemsOf, type Problems } from '../../api/problemsOf.js';
 import { formText, readForm } from '../../form/readForm.js';
 import { renderPage } from '../../layout/renderPage.js';
@@ -69,7 +70,7 @@ export function gradePages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     const answer = await callApi(c, api, { method: 'POST', path: '/api/grades', json: { studentId: form.studentId, course: form.course, score }, csrfToken: form.csrf });
     if (answer.status === 201) return c.redirect(withNotice(gradesOf(form.studentId), 'grade-added'), 303);
     if (answer.status === 401) return answerRefusal(c, runtime, answer, '/grades', '');
-    return refused(problemsOf(answer, ['studentId', 'course', 'score']), answer.status);
+    return refused(problemsOf(answer, ['studentId', 'course', 'score']), refusalStatus(c, answer));
   });
 
   app.post('/grades/:id', async (c) => {

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { problemsOf, type Problems } from '../../api/problemsOf.js';
 import { formText, readForm } from '../../form/readForm.js';
 import { renderPage } from '../../layout/renderPage.js';
@@ -46,7 +47,7 @@ export function orderPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (answer.status === 401) return answerRefusal(c, runtime, answer, '/orders', noSuchOrder);
     // The API names fields as items.0.sku: the form has one line, so they sit beside SKU and Quantity.
     const problems = problemsOf({ ...answer, body: lineFields(answer.body) }, ['sku', 'qty']);
-    return ordersPage(c, viewer, { form: values, problems, status: answer.status });
+    return ordersPage(c, viewer, { form: values, problems, status: refusalStatus(c, answer) });
   });
 
   app.get('/orders/:id', async (c) => {

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { problemsOf } from '../../api/problemsOf.js';
 import { formText, readForm } from '../../form/readForm.js';
 import { Page } from '../../layout/Page.js';
@@ -31,7 +32,7 @@ export function confirmPages({ api }: PageDeps): Hono<HttpEnv> {
         <Page title="Confirm your address">
           <ConfirmForm email={form.email} problems={problemsOf(answer, ['email', 'code'])} />
         </Page>,
-        answer.status,
+        refusalStatus(c, answer),
       );
     }
     return c.redirect(answer.body?.passwordSet === false ? '/forgot?notice=choose-password' : '/sign-in?notice=confirmed', 303);

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi, type ApiAnswer } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { passCookies } from '../../api/passCookies.js';
 import { problemsOf, type Problems } from '../../api/problemsOf.js';
 import { Field } from '../../components/Field.js';
@@ -59,7 +60,7 @@ export function signInPages(deps: PageDeps): Hono<HttpEnv> {
     const form = await readForm(c, signInForm);
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/sign-in', json: { email: form.email, password: form.password } });
     if (answer.status !== 200) {
-      return renderPage(c, <SignInPage email={form.email} next={form.next} problems={problemsOf(answer, [])} />, answer.status);
+      return renderPage(c, <SignInPage email={form.email} next={form.next} problems={problemsOf(answer, [])} />, refusalStatus(c, answer));
     }
     if (answer.body.status === 'SIGNED_IN') return signedIn(c, answer, form.next);
     if (answer.body.status === 'MFA_REQUIRED') {
@@ -87,7 +88,7 @@ export function signInPages(deps: PageDeps): Hono<HttpEnv> {
         smsSent={form.method === 'sms' ? {} : undefined}
         problems={{ fields: { code: problems.fields.code ?? problems.form ?? 'That code was not accepted' } }}
       />,
-      answer.status,
+      refusalStatus(c, answer),
     );
   });
   // "Send code": the API texts a code for this sign-in; the step comes back with its code field.
@@ -97,7 +98,7 @@ export function signInPages(deps: PageDeps): Hono<HttpEnv> {
     if (answer.status === 401) return renderPage(c, <SignInPage next={form.next} problems={stepEnded} />, 401);
     const methods = methodsFrom(form.methods, ['sms']);
     if (answer.status !== 200) {
-      return renderPage(c, <SecondStepPage mfaToken={form.mfaToken} methods={methods} next={form.next} problems={problemsOf(answer, [])} />, answer.status);
+      return renderPage(c, <SecondStepPage mfaToken={form.mfaToken} methods={methods} next={form.next} problems={problemsOf(answer, [])} />, refusalStatus(c, answer));
     }
     return renderPage(c, <SecondStepPage mfaToken={form.mfaToken} methods={methods} next={form.next} smsSent={{ to: typeof answer.body?.to === 'string' ? answer.body.to : undefined }} />);
   });

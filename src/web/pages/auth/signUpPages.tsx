@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { problemsOf, type Problems } from '../../api/problemsOf.js';
 import { Field } from '../../components/Field.js';
 import { FormAlert } from '../../components/FormAlert.js';
@@ -44,7 +45,7 @@ export function signUpPages({ api }: PageDeps): Hono<HttpEnv> {
   app.post('/sign-up', async (c) => {
     const form = await readForm(c, signUpForm);
     const answer = await callApi(c, api, { method: 'POST', path: '/auth/sign-up', json: { email: form.email, password: form.password } });
-    if (answer.status !== 201) return renderPage(c, <SignUpPage email={form.email} problems={problemsOf(answer, ['email', 'password'])} />, answer.status);
+    if (answer.status !== 201) return renderPage(c, <SignUpPage email={form.email} problems={problemsOf(answer, ['email', 'password'])} />, refusalStatus(c, answer));
     return renderPage(
       c,
       <Page title="Confirm your address">

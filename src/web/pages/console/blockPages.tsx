@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi, type ApiAnswer } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { CsrfField } from '../../components/CsrfField.js';
 import { FormAlert, Notice } from '../../components/FormAlert.js';
 import { formText, readForm } from '../../form/readForm.js';
@@ -88,7 +89,7 @@ export function blockPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     const viewer = consoleViewer(c, runtime);
     if (viewer instanceof Response) return viewer;
     const answer = await callApi(c, api, { method: 'GET', path: '/admin/shield/blocks' });
-    return renderPage(c, <BlocksPage viewer={viewer} answer={answer} notice={notices[c.req.query('notice') ?? '']} />, answer.status);
+    return renderPage(c, <BlocksPage viewer={viewer} answer={answer} notice={notices[c.req.query('notice') ?? '']} />, refusalStatus(c, answer));
   });
   app.post('/console/blocks/lift', async (c) => {
     const viewer = consoleViewer(c, runtime);
@@ -98,7 +99,7 @@ export function blockPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (lifted.status === 200) return c.redirect('/console/blocks?notice=lifted', 303);
     const answer = await callApi(c, api, { method: 'GET', path: '/admin/shield/blocks' });
     const failure = lifted.body?.error?.message ?? `The block was not lifted (${lifted.status})`;
-    return renderPage(c, <BlocksPage viewer={viewer} answer={answer} failure={failure} />, lifted.status);
+    return renderPage(c, <BlocksPage viewer={viewer} answer={answer} failure={failure} />, refusalStatus(c, lifted));
   });
   return app;
 }

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { CsrfField } from '../../components/CsrfField.js';
 import { FormAlert, Notice } from '../../components/FormAlert.js';
 import { formText, readForm } from '../../form/readForm.js';
@@ -86,7 +87,7 @@ export function policyPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
           </div>
         )}
       </ConsolePage>,
-      status ?? answer.status,
+      status ?? refusalStatus(c, answer),
     );
   };
 
@@ -105,14 +106,14 @@ export function policyPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
     if (form.intent === 'validate') {
       const answer = await callApi(c, api, { method: 'POST', path: '/admin/policies/validate', json: { file: form.file, policies: text }, csrfToken: form.csrf });
       if (answer.status === 200) return show(c, viewer, form.file, { text, valid: answer.body.valid, errors: answer.body.errors });
-      return show(c, viewer, form.file, { text, form: answer.body?.error?.message ?? `The check failed (${answer.status})` }, answer.status);
+      return show(c, viewer, form.file, { text, form: answer.body?.error?.message ?? `The check failed (${answer.status})` }, refusalStatus(c, answer));
     }
     const answer = await callApi(c, api, { method: 'PUT', path: `/admin/policies/${segment(form.file)}`, json: { policies: text }, csrfToken: form.csrf });
     if (answer.status === 200) return c.redirect(`/console/policies?file=${encodeURIComponent(form.file)}&notice=saved`, 303);
     const issues: Array<{ field?: string; message?: string }> = answer.body?.error?.details?.issues ?? [];
     const errors = issues.filter((issue) => issue.field === 'policies').map((issue) => issue.message ?? '');
-    if (errors.length > 0) return show(c, viewer, form.file, { text, errors, form: 'Not saved: the policies do not validate with this edit.' }, answer.status);
-    return show(c, viewer, form.file, { text, form: answer.body?.error?.message ?? `Not saved (${answer.status})` }, answer.status);
+    if (errors.length > 0) return show(c, viewer, form.file, { text, errors, form: 'Not saved: the policies do not validate with this edit.' }, refusalStatus(c, answer));
+    return show(c, viewer, form.file, { text, form: answer.body?.error?.message ?? `Not saved (${answer.status})` }, refusalStatus(c, answer));
   });
 
   return app;

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
 import { callApi, type ApiAnswer } from '../../api/callApi.js';
+import { refusalStatus } from '../../api/refusalStatus.js';
 import { problemsOf } from '../../api/problemsOf.js';
 import { Field } from '../../components/Field.js';
 import { formText, readForm } from '../../form/readForm.js';
@@ -91,7 +92,7 @@ export function userPages({ runtime, api }: PageDeps): Hono<HttpEnv> {
           </div>
         )}
       </ConsolePage>,
-      answer.status,
+      refusalStatus(c, answer),
     );
   });
 
