@@ -5,6 +5,7 @@ import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { blockClient } from '../../shield/blocks/blockClient.js';
 import { limitedRoute } from '../../shield/limitedRoute.js';
+import { unknownWindowTokens, type UnknownWindowTokens } from '../../shield/pentest/unknownWindowTokens.js';
 import { consumeOrRefuse } from '../../shield/limiters/consumeOrRefuse.js';
 import { findOpenPentestWindow } from '../../store/repositories/pentestWindows.js';
 import { findActiveBlock } from '../../store/repositories/shieldBlocks.js';
@@ -22,9 +23,10 @@ const windowToken = /^[A-Za-z0-9_-]{43}$/;
  */
 export function shieldRequests(runtime: Runtime): MiddlewareHandler<HttpEnv> {
   const { shield } = runtime;
+  const unknown = unknownWindowTokens();
   return async function shieldRequests(c, next) {
     const ip = c.var.sourceIp ?? 'unknown';
-    const pentest = await inPentestWindow(runtime, c);
+    const pentest = await inPentestWindow(runtime, c, unknown);
     if (pentest) c.set('pentest', true);
     try {
       if (!pentest) await refuseBlocked(runtime, ip);
@@ -79,9 +81,14 @@ async function countRefusal(runtime: Runtime, ip: string, pentest: boolean): Pro
   }
 }
 
-async function inPentestWindow(runtime: Runtime, c: Context<HttpEnv>): Promise<boolean> {
+async function inPentestWindow(runtime: Runtime, c: Context<HttpEnv>, unknown: UnknownWindowTokens): Promise<boolean> {
   const token = c.req.header('x-pentest-window');
   if (token === undefined || !windowToken.test(token)) return false;
   // Looked up by hash: the stored value is the token's SHA-256, so no comparison of the secret itself.
-  return (await findOpenPentestWindow(runtime.db, sha256Hex(token), isoAt(runtime.clock()))) !== undefined;
+  const hash = sha256Hex(token);
+  const now = runtime.clock();
+  if (unknown.has(hash, now)) return false;
+  const open = (await findOpenPentestWindow(runtime.db, hash, isoAt(now))) !== undefined;
+  if (!open) unknown.add(hash, now);
+  return open;
 }
