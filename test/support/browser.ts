@@ -2,7 +2,8 @@ import { createHash, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { startTestServer, type TestServer } from './testServer.js';
 
 /** Debian's Chromium, as `.ci/run` installs it. */
 export const chromiumPath = '/usr/bin/chromium';
@@ -61,5 +62,39 @@ export async function openBrowser(certificatePem: string, options: { width?: num
     },
     newContext,
     close: () => browser.close(),
+  };
+}
+
+/** One test server and one browser pinned to it, for a whole test file. */
+export interface BrowserServer {
+  readonly server: TestServer;
+  readonly browser: TestBrowser;
+}
+
+/**
+ * Registers the file's `beforeAll`/`afterAll`: starts a test server (with `env`/`options` as
+ * `startTestServer` takes them) and opens a browser on it; read both through the getters in tests.
+ */
+export function useBrowserServer(...args: Parameters<typeof startTestServer>): BrowserServer {
+  let server: TestServer | undefined;
+  let browser: TestBrowser | undefined;
+  // Starting the server (Argon2id, migrations) and Chromium together can pass the default 30 s on a busy machine.
+  beforeAll(async () => {
+    server = await startTestServer(...args);
+    browser = await openBrowser(server.server.certificate);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the test server is not started: use it inside a test');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not open: use it inside a test');
+      return browser;
+    },
   };
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, openBrowser, type TestBrowser } from '../support/browser.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, useBrowserServer } from '../support/browser.js';
 import { base32Decode, enrolTotp, hotp, TotpDevice } from '../support/otpDevice.js';
 import { runCli } from '../support/runCli.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
+import type { TestServer } from '../support/testServer.js';
 import { accessibilityProblemsAtBothWidths, watchCsp } from './accessChecks.js';
 
 const password = 'a long and private phrase';
@@ -21,31 +21,23 @@ async function lastEvent(server: TestServer, name: string): Promise<any> {
 }
 
 describeInBrowser('access journeys in a real browser: reset, root setup, step-up', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
+  const run = useBrowserServer();
   let csp: string[];
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await openBrowser(server.server.certificate);
-    csp = await watchCsp(browser.context, browser.page);
-    // A server, a browser and its first page: slow to start on a busy machine.
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    csp = await watchCsp(run.browser.context, run.browser.page);
   });
 
   it('forgets a password, resets it with the mailed code, and signs in with the new one', async () => {
-    await server.addUser('fay@example.com', password);
-    const { page } = browser;
-    await page.goto(`${server.url}/sign-in`);
+    await run.server.addUser('fay@example.com', password);
+    const { page } = run.browser;
+    await page.goto(`${run.server.url}/sign-in`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByLabel('Email').fill('fay@example.com');
     await page.getByRole('button', { name: 'Send code' }).click();
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     expect(await page.getByRole('status').innerText()).toMatch(/code is on its way/);
     expect(await page.getByLabel('Email').inputValue()).toBe('fay@example.com');
-    const code = await server.lastCode('fay@example.com');
+    const code = await run.server.lastCode('fay@example.com');
     // A wrong code is refused beside the Code field, announced.
     await page.getByLabel('Code', { exact: true }).fill(code === '00000000' ? '11111111' : '00000000');
     await page.getByLabel('New password').fill('a brand new private phrase');
@@ -64,19 +56,19 @@ describeInBrowser('access journeys in a real browser: reset, root setup, step-up
     await page.getByLabel('Password').fill('a brand new private phrase');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/account$/);
-    await browser.screenshot('forgot-reset-journey');
+    await run.browser.screenshot('forgot-reset-journey');
     expect(csp).toEqual([]);
-    await browser.context.clearCookies();
+    await run.browser.context.clearCookies();
     // Two password checks and a reset, each evenly timed on purpose.
   }, 60_000);
 
   it('sets root up: setup code, password, a first factor with its recovery codes, then a sign-in with it', async () => {
-    const init = await runCli(server.dataDir, ['root', 'init']);
+    const init = await runCli(run.server.dataDir, ['root', 'init']);
     expect(init.code).toBe(0);
     const setupCode = /setup code: (\d{8})/.exec(init.stdout)![1]!;
     const rootPassword = 'correct horse battery staple';
-    const { page } = browser;
-    await page.goto(`${server.url}/setup`);
+    const { page } = run.browser;
+    await page.goto(`${run.server.url}/setup`);
     expect(await page.getByLabel('Email').inputValue()).toBe('root@gatehouse.local');
     await page.getByLabel('Setup code').fill(setupCode);
     await page.getByLabel('New password').fill(rootPassword);
@@ -90,7 +82,7 @@ describeInBrowser('access journeys in a real browser: reset, root setup, step-up
     expect(await page.getByRole('img', { name: 'QR code for your authenticator app' }).count()).toBe(1);
     expect(await accessibilityProblemsAtBothWidths(page)).toEqual([]);
     expect(page.url()).not.toMatch(/token/i);
-    await browser.screenshot('root-setup-enrol');
+    await run.browser.screenshot('root-setup-enrol');
     const secret = (await page.getByText(/^Key: /).innerText()).replace(/^Key: /, '').replace(/\s+/g, '');
     const app = new TotpDevice(secret);
     await page.getByLabel('Code', { exact: true }).fill(wrongCode(secret));
@@ -106,9 +98,9 @@ describeInBrowser('access journeys in a real browser: reset, root setup, step-up
     const codes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allInnerTexts();
     expect(codes).toHaveLength(10);
     expect(await accessibilityProblemsAtBothWidths(page)).toEqual([]);
-    await browser.screenshot('root-setup-recovery-codes');
+    await run.browser.screenshot('root-setup-recovery-codes');
     // The session enabling made has ended: the way in is a sign-in with the new factor.
-    expect((await browser.context.cookies()).some((cookie) => cookie.name === '__Host-gatehouse')).toBe(false);
+    expect((await run.browser.context.cookies()).some((cookie) => cookie.name === '__Host-gatehouse')).toBe(false);
     await page.getByRole('link', { name: 'Continue to sign in' }).click();
     await page.getByLabel('Email').fill('root@gatehouse.local');
     await page.getByLabel('Password').fill(rootPassword);
@@ -116,19 +108,19 @@ describeInBrowser('access journeys in a real browser: reset, root setup, step-up
     await page.getByRole('region', { name: 'Authenticator app' }).getByLabel('Code', { exact: true }).fill(app.code());
     await page.getByRole('region', { name: 'Authenticator app' }).getByRole('button', { name: 'Verify' }).click();
     await page.waitForURL(/\/account$/);
-    await browser.screenshot('root-setup-journey');
-    expect(await lastEvent(server, 'SignInMfa')).toMatchObject({ errorCode: null, responseElements: { mfa: { factorType: 'totp', outcome: 'SUCCESS' } } });
+    await run.browser.screenshot('root-setup-journey');
+    expect(await lastEvent(run.server, 'SignInMfa')).toMatchObject({ errorCode: null, responseElements: { mfa: { factorType: 'totp', outcome: 'SUCCESS' } } });
     expect(csp).toEqual([]);
-    await browser.context.clearCookies();
+    await run.browser.context.clearCookies();
   }, 90_000);
 
   it('steps a signed-in session up with an authenticator app and goes on to next', async () => {
-    await server.addUser('sam@example.com', password);
-    const api = server.client();
+    await run.server.addUser('sam@example.com', password);
+    const api = run.server.client();
     await api.signIn('sam@example.com', password);
     const { device } = await enrolTotp(api);
-    const { page } = browser;
-    await page.goto(`${server.url}/sign-in`);
+    const { page } = run.browser;
+    await page.goto(`${run.server.url}/sign-in`);
     await page.getByLabel('Email').fill('sam@example.com');
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -136,7 +128,7 @@ describeInBrowser('access journeys in a real browser: reset, root setup, step-up
     await page.getByRole('region', { name: 'Authenticator app' }).getByRole('button', { name: 'Verify' }).click();
     await page.waitForURL(/\/account$/);
 
-    await page.goto(`${server.url}/step-up?next=/account`);
+    await page.goto(`${run.server.url}/step-up?next=/account`);
     await page.getByRole('heading', { name: "Confirm it's you" }).waitFor();
     expect(await accessibilityProblemsAtBothWidths(page)).toEqual([]);
     const app = page.getByRole('region', { name: 'Authenticator app' });
@@ -145,21 +137,21 @@ describeInBrowser('access journeys in a real browser: reset, root setup, step-up
     await app.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('alert').waitFor();
     expect(await app.getByLabel('Code', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    expect((await lastEvent(server, 'StepUp')).errorCode).toBe('INVALID_CODE');
+    expect((await lastEvent(run.server, 'StepUp')).errorCode).toBe('INVALID_CODE');
     await app.getByLabel('Code', { exact: true }).fill(device.code());
     await app.getByRole('button', { name: 'Verify' }).click();
     await page.waitForURL(/\/account$/);
-    await browser.screenshot('step-up-journey');
-    expect(await lastEvent(server, 'StepUp')).toMatchObject({ errorCode: null, responseElements: { mfa: { factorType: 'totp', outcome: 'SUCCESS' } } });
+    await run.browser.screenshot('step-up-journey');
+    expect(await lastEvent(run.server, 'StepUp')).toMatchObject({ errorCode: null, responseElements: { mfa: { factorType: 'totp', outcome: 'SUCCESS' } } });
     expect(csp).toEqual([]);
-    await browser.context.clearCookies();
+    await run.browser.context.clearCookies();
   }, 60_000);
 
   it('sends a visitor who is not signed in from /step-up to sign in, keeping only a safe next', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/step-up?next=/grades`);
+    const { page } = run.browser;
+    await page.goto(`${run.server.url}/step-up?next=/grades`);
     await page.waitForURL(/\/sign-in\?next=%2Fgrades$/);
-    await page.goto(`${server.url}/step-up?next=//evil.example/`);
+    await page.goto(`${run.server.url}/step-up?next=//evil.example/`);
     await page.waitForURL(/\/sign-in\?next=%2Faccount$/);
   });
 });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, openBrowser, type TestBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, useBrowserServer } from '../support/browser.js';
 import { accessibilityProblems, hasFocus, tryInlineScript, watchCsp } from './accessChecks.js';
 
 // Every page served without signing in: the foundation's and web-access's.
@@ -8,34 +7,26 @@ const publicPages = ['/', '/sign-up', '/confirm', '/sign-in', '/forgot', '/reset
 const password = 'a long and private phrase';
 
 describeInBrowser('pages anyone can open, in a real browser', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
+  const run = useBrowserServer();
   let csp: string[];
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await openBrowser(server.server.certificate);
-    csp = await watchCsp(browser.context, browser.page);
-    // A server, a browser and its first page: slow to start on a busy machine.
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    csp = await watchCsp(run.browser.context, run.browser.page);
   });
 
   it('notices a CSP violation when there is one (the watch below can fail)', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/sign-in`);
+    const { page } = run.browser;
+    await page.goto(`${run.server.url}/sign-in`);
     expect(await tryInlineScript(page)).toBe('Sign in · Gatehouse');
     await expect.poll(() => csp.some((report) => report.startsWith('securitypolicyviolation: script-src'))).toBe(true);
     csp.length = 0;
   });
 
   it('labels every field, names every button, fits 390 px and breaks no CSP rule on each page', async () => {
-    const { page } = browser;
+    const { page } = run.browser;
     for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: 844 });
       for (const path of publicPages) {
-        const response = await page.goto(`${server.url}${path}`);
+        const response = await page.goto(`${run.server.url}${path}`);
         expect(response?.status(), path).toBe(200);
         await page.getByRole('heading', { level: 1 }).waitFor();
         expect(await accessibilityProblems(page), `${path} at ${width} px`).toEqual([]);
@@ -46,20 +37,20 @@ describeInBrowser('pages anyone can open, in a real browser', () => {
   }, 60_000);
 
   it('draws the sign-in page at 390 and 1280 px', async () => {
-    const { page } = browser;
+    const { page } = run.browser;
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}/sign-in`);
-    await browser.screenshot('sign-in-390');
+    await page.goto(`${run.server.url}/sign-in`);
+    await run.browser.screenshot('sign-in-390');
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server.url}/sign-in`);
-    await browser.screenshot('sign-in-1280');
+    await page.goto(`${run.server.url}/sign-in`);
+    await run.browser.screenshot('sign-in-1280');
     expect(csp).toEqual([]);
   });
 
   it('signs in with the keyboard alone: skip link, Tab, Shift+Tab, Enter', async () => {
-    await server.addUser('kay@example.com', password);
-    const { page } = browser;
-    await page.goto(`${server.url}/sign-in`);
+    await run.server.addUser('kay@example.com', password);
+    const { page } = run.browser;
+    await page.goto(`${run.server.url}/sign-in`);
     await page.keyboard.press('Tab');
     expect(await hasFocus(page.getByRole('link', { name: 'Skip to content' }))).toBe(true);
     await page.keyboard.press('Enter');
@@ -76,15 +67,15 @@ describeInBrowser('pages anyone can open, in a real browser', () => {
     expect(await hasFocus(page.getByRole('button', { name: 'Sign in' }))).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/account$/);
-    await browser.screenshot('keyboard-sign-in');
-    expect((await browser.context.cookies()).some((cookie) => cookie.name === '__Host-gatehouse')).toBe(true);
-    await browser.context.clearCookies();
+    await run.browser.screenshot('keyboard-sign-in');
+    expect((await run.browser.context.cookies()).some((cookie) => cookie.name === '__Host-gatehouse')).toBe(true);
+    await run.browser.context.clearCookies();
   }, 60_000);
 
   it('announces wrong credentials as an alert, keeping the address', async () => {
-    await server.addUser('lee@example.com', password);
-    const { page } = browser;
-    await page.goto(`${server.url}/sign-in`);
+    await run.server.addUser('lee@example.com', password);
+    const { page } = run.browser;
+    await page.goto(`${run.server.url}/sign-in`);
     await page.getByLabel('Email').fill('lee@example.com');
     await page.getByLabel('Password').fill('not the password at all');
     const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
@@ -94,14 +85,14 @@ describeInBrowser('pages anyone can open, in a real browser', () => {
     expect(await alert.innerText()).toMatch(/\w/);
     expect(await page.getByLabel('Email').inputValue()).toBe('lee@example.com');
     expect(await page.getByLabel('Password').inputValue()).toBe('');
-    expect((await browser.context.cookies()).some((cookie) => cookie.name === '__Host-gatehouse')).toBe(false);
+    expect((await run.browser.context.cookies()).some((cookie) => cookie.name === '__Host-gatehouse')).toBe(false);
   });
 
   it('explains on /forgot why a confirmed address must choose a password', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/forgot?notice=choose-password`);
+    const { page } = run.browser;
+    await page.goto(`${run.server.url}/forgot?notice=choose-password`);
     expect(await page.getByRole('status').innerText()).toMatch(/no password came with it/);
-    await page.goto(`${server.url}/forgot?notice=%3Cb%3Eanything%3C%2Fb%3E`);
+    await page.goto(`${run.server.url}/forgot?notice=%3Cb%3Eanything%3C%2Fb%3E`);
     expect(await page.getByRole('status').count()).toBe(0);
   });
 });

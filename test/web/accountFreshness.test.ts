@@ -1,40 +1,30 @@
 import { generate } from 'otplib';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, openBrowser, type TestBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
+import { expect, it } from 'vitest';
+import { describeInBrowser, useBrowserServer } from '../support/browser.js';
 import { signInThroughPage } from './accountSignIn.js';
 
 const password = 'orchid tunnel mosaic 83';
 const elevenMinutes = 11 * 60_000;
 
 describeInBrowser('changing factors needs a recent sign-in, in a real browser', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
   // The server's clock runs `offset` ms ahead of the wall clock, so the test can let ten minutes pass.
   let offset = 0;
   const now = () => Date.now() + offset;
-  beforeAll(async () => {
-    server = await startTestServer({}, { clock: now });
-    browser = await openBrowser(server.server.certificate);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const run = useBrowserServer({}, { clock: now });
 
   it('asks for a fresh sign-in to enrol, comes back to the page after it, and sends a removal to step up', async () => {
-    const { page } = browser;
-    await server.addUser('ola@example.com', password);
-    await signInThroughPage(page, server.url, 'ola@example.com', password);
+    const { page } = run.browser;
+    await run.server.addUser('ola@example.com', password);
+    await signInThroughPage(page, run.server.url, 'ola@example.com', password);
     offset += elevenMinutes;
-    await page.goto(`${server.url}/account/security`);
+    await page.goto(`${run.server.url}/account/security`);
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     const alert = page.getByRole('region', { name: 'Authenticator app' }).getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/needs a recent sign-in/);
     // No factor yet, so nothing to step up with: signing in again is the only way offered.
     expect(await alert.getByRole('link', { name: 'confirm with a second factor' }).count()).toBe(0);
-    await browser.screenshot('account-security-stale-sign-in');
+    await run.browser.screenshot('account-security-stale-sign-in');
 
     await alert.getByRole('link', { name: 'Sign in again' }).click();
     await page.getByLabel('Email').fill('ola@example.com');

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, openBrowser, type TestBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
+import { expect, it } from 'vitest';
+import { describeInBrowser, useBrowserServer } from '../support/browser.js';
 import { isFocused, scrollWidth, signInThroughPage, signOutThroughPage } from './accountSignIn.js';
 
 const password = 'marble thistle canyon 64';
 
 describeInBrowser('account pages in a real browser', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await openBrowser(server.server.certificate);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const run = useBrowserServer();
 
   it('shows the profile, refuses a wrong current password beside its field, then changes the password', async () => {
-    const { page } = browser;
-    await server.addUser('pat@example.com', password, ['students']);
-    await signInThroughPage(page, server.url, 'pat@example.com', password);
+    const { page } = run.browser;
+    await run.server.addUser('pat@example.com', password, ['students']);
+    await signInThroughPage(page, run.server.url, 'pat@example.com', password);
     expect(await page.getByText('pat@example.com', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByText('students', { exact: true }).isVisible()).toBe(true);
 
@@ -33,7 +23,7 @@ describeInBrowser('account pages in a real browser', () => {
     expect(await current.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('New password').getAttribute('aria-invalid')).toBeNull();
     expect(await page.getByRole('alert').textContent()).toMatch(/current password is wrong/i);
-    await browser.screenshot('account-password-refused');
+    await run.browser.screenshot('account-password-refused');
 
     await current.fill(password);
     await page.getByLabel('New password').fill('password');
@@ -46,15 +36,15 @@ describeInBrowser('account pages in a real browser', () => {
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Your password is changed').waitFor();
     await signOutThroughPage(page);
-    await signInThroughPage(page, server.url, 'pat@example.com', 'granite willow lantern 12');
+    await signInThroughPage(page, run.server.url, 'pat@example.com', 'granite willow lantern 12');
   }, 90_000);
 
   it('changes the password with the keyboard alone (Tab, typing, Enter)', async () => {
-    const { page } = browser;
-    await server.addUser('kay@example.com', password);
+    const { page } = run.browser;
+    await run.server.addUser('kay@example.com', password);
     await signOutThroughPage(page);
-    await signInThroughPage(page, server.url, 'kay@example.com', password);
-    await page.goto(`${server.url}/account/password`);
+    await signInThroughPage(page, run.server.url, 'kay@example.com', password);
+    await page.goto(`${run.server.url}/account/password`);
     const current = page.getByLabel('Current password');
     // Tab from the top of the page until the first field has focus (skip link, navigation, then the form).
     for (let presses = 0; presses < 20 && !(await isFocused(current)); presses++) await page.keyboard.press('Tab');
@@ -70,20 +60,20 @@ describeInBrowser('account pages in a real browser', () => {
   });
 
   it('lays out the account pages at 390 px without sideways scrolling', async () => {
-    const context = await browser.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await run.browser.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await server.addUser('nia@example.com', password);
-    await signInThroughPage(page, server.url, 'nia@example.com', password);
+    await run.server.addUser('nia@example.com', password);
+    await signInThroughPage(page, run.server.url, 'nia@example.com', password);
     for (const path of ['/account', '/account/security', '/account/sessions', '/account/password']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${run.server.url}${path}`);
       expect(await scrollWidth(page), path).toBeLessThanOrEqual(390);
     }
-    await page.goto(`${server.url}/account/security`);
+    await page.goto(`${run.server.url}/account/security`);
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     await page.getByRole('heading', { name: 'Set up an authenticator app' }).waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
-    await page.goto(`${server.url}/account/security`);
-    await browser.screenshot('account-security-390', page);
+    await page.goto(`${run.server.url}/account/security`);
+    await run.browser.screenshot('account-security-390', page);
     await context.close();
   });
 });

@@ -1,38 +1,28 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { addToGroup } from '../../src/identity/admin/addToGroup.js';
 import { plainTransact } from '../../src/store/Transact.js';
-import { describeInBrowser, openBrowser, type TestBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
+import { describeInBrowser, useBrowserServer } from '../support/browser.js';
 import { password } from './consoleSignIn.js';
 
 describeInBrowser('the console refuses an admin without a second factor, in a real browser', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await openBrowser(server.server.certificate);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const run = useBrowserServer();
 
   it('refuses an admin without a second factor, with a clear message and where to set one up', async () => {
-    await server.addUser('abe@console.test', password);
-    const { page } = browser;
-    await page.goto(`${server.url}/sign-in?next=/console`);
+    await run.server.addUser('abe@console.test', password);
+    const { page } = run.browser;
+    await page.goto(`${run.server.url}/sign-in?next=/console`);
     await page.getByLabel('Email').fill('abe@console.test');
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === '/console');
     // Made an administrator while signed in with a password only.
-    await addToGroup(server.runtime, { group: 'admins', email: 'abe@console.test' }, plainTransact(server.runtime.db));
-    const answer = await page.goto(`${server.url}/console`);
+    await addToGroup(run.server.runtime, { group: 'admins', email: 'abe@console.test' }, plainTransact(run.server.runtime.db));
+    const answer = await page.goto(`${run.server.url}/console`);
     expect(answer!.status()).toBe(403);
     await page.getByRole('alert').filter({ hasText: 'The console needs a second factor' }).waitFor();
     expect(await page.getByRole('link', { name: 'Set up a second factor' }).getAttribute('href')).toBe('/account/security');
-    await page.goto(`${server.url}/console/users`);
+    await page.goto(`${run.server.url}/console/users`);
     await page.getByRole('alert').filter({ hasText: 'The console needs a second factor' }).waitFor();
-    await browser.screenshot('console-no-mfa');
+    await run.browser.screenshot('console-no-mfa');
   }, 60_000);
 });

@@ -1,28 +1,18 @@
 import { generate } from 'otplib';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, openBrowser, type TestBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
+import { expect, it } from 'vitest';
+import { describeInBrowser, useBrowserServer } from '../support/browser.js';
 import { signInThroughPage, signOutThroughPage } from './accountSignIn.js';
 
 const password = 'lighthouse pebble orchard 31';
 
 describeInBrowser('authenticator app journey in a real browser', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
+  const run = useBrowserServer();
   let recoveryCodes: string[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await openBrowser(server.server.certificate);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('enrols an app from the key shown on the page, shows the recovery codes once, and signs in with a code', async () => {
-    const { page } = browser;
-    await server.addUser('tara@example.com', password);
-    await signInThroughPage(page, server.url, 'tara@example.com', password);
+    const { page } = run.browser;
+    await run.server.addUser('tara@example.com', password);
+    await signInThroughPage(page, run.server.url, 'tara@example.com', password);
     await page.getByRole('link', { name: 'Second factors and recovery codes' }).click();
     await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     await page.getByRole('heading', { name: 'Set up an authenticator app' }).waitFor();
@@ -44,7 +34,7 @@ describeInBrowser('authenticator app journey in a real browser', () => {
     const codes = (await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents()).map((code) => code.trim());
     expect(codes).toHaveLength(10);
     recoveryCodes = codes;
-    await browser.screenshot('mfa-totp-recovery-codes');
+    await run.browser.screenshot('mfa-totp-recovery-codes');
 
     await page.getByRole('link', { name: 'I have saved them' }).click();
     await page.getByRole('button', { name: 'Remove Authenticator app' }).waitFor();
@@ -54,7 +44,7 @@ describeInBrowser('authenticator app journey in a real browser', () => {
     expect(shown).not.toContain(secret);
 
     await signOutThroughPage(page);
-    await signInThroughPage(page, server.url, 'tara@example.com', password, 'second step');
+    await signInThroughPage(page, run.server.url, 'tara@example.com', password, 'second step');
     // The next 30-second step's code: never the one spent on enrolment, within the server's one step of drift.
     const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
     const app = page.getByRole('region', { name: 'Authenticator app' });
@@ -62,20 +52,20 @@ describeInBrowser('authenticator app journey in a real browser', () => {
     await app.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
     expect(await page.getByText('with a second factor').isVisible()).toBe(true);
-    await browser.screenshot('mfa-totp-signed-in');
+    await run.browser.screenshot('mfa-totp-signed-in');
   }, 90_000);
 
   it('signs in with a recovery code once; the same code again is refused beside its field', async () => {
-    const { page } = browser;
+    const { page } = run.browser;
     await signOutThroughPage(page);
-    await signInThroughPage(page, server.url, 'tara@example.com', password, 'second step');
+    await signInThroughPage(page, run.server.url, 'tara@example.com', password, 'second step');
     const recovery = page.getByRole('region', { name: 'Recovery code' });
     await recovery.getByLabel('Recovery code').fill(recoveryCodes[0]!);
     await recovery.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
 
     await signOutThroughPage(page);
-    await signInThroughPage(page, server.url, 'tara@example.com', password, 'second step');
+    await signInThroughPage(page, run.server.url, 'tara@example.com', password, 'second step');
     await page.getByRole('region', { name: 'Recovery code' }).getByLabel('Recovery code').fill(recoveryCodes[0]!);
     await page.getByRole('region', { name: 'Recovery code' }).getByRole('button', { name: 'Verify' }).click();
     const field = page.getByRole('region', { name: 'Recovery code' }).getByLabel('Recovery code');

@@ -1,43 +1,33 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, openBrowser, type TestBrowser } from '../support/browser.js';
-import { startTestServer, type TestServer } from '../support/testServer.js';
+import { expect, it } from 'vitest';
+import { describeInBrowser, useBrowserServer } from '../support/browser.js';
 
 describeInBrowser('sign-up journey in a real browser', () => {
-  let server: TestServer;
-  let browser: TestBrowser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await openBrowser(server.server.certificate);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const run = useBrowserServer();
 
   it('signs up, confirms with the code from the outbox, and signs in', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/`);
+    const { page } = run.browser;
+    await page.goto(`${run.server.url}/`);
     await page.getByRole('link', { name: 'Sign up' }).first().click();
     await page.getByLabel('Email').fill('robin@example.com');
     await page.getByLabel('Password').fill('a long and private phrase');
     await page.getByRole('button', { name: 'Sign up' }).click();
     await page.getByRole('heading', { name: 'Confirm your address' }).waitFor();
-    await page.getByLabel('Code').fill(await server.lastCode('robin@example.com'));
+    await page.getByLabel('Code').fill(await run.server.lastCode('robin@example.com'));
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.waitForURL(/\/sign-in/);
     await page.getByLabel('Email').fill('robin@example.com');
     await page.getByLabel('Password').fill('a long and private phrase');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/account/);
-    await browser.screenshot('sign-up-journey');
-    const cookies = await browser.context.cookies();
+    await run.browser.screenshot('sign-up-journey');
+    const cookies = await run.browser.context.cookies();
     const session = cookies.find((cookie) => cookie.name === '__Host-gatehouse');
     expect(session).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
   });
 
   it('shows a refused password beside its field, announced', async () => {
-    const { page } = browser;
-    await page.goto(`${server.url}/sign-up`);
+    const { page } = run.browser;
+    await page.goto(`${run.server.url}/sign-up`);
     await page.getByLabel('Email').fill('kim@example.com');
     await page.getByLabel('Password').fill('password');
     await page.getByRole('button', { name: 'Sign up' }).click();
