@@ -1,4 +1,5 @@
 import { Notice } from '../../components/FormAlert.js';
+import { RecoveryCodeList } from '../../components/RecoveryCodeList.js';
 import { Page } from '../../layout/Page.js';
 
 /** The ten recovery codes, shown this once, then on to sign in with the new factor. */
@@ -11,13 +12,7 @@ export function RecoveryCodesPage({ codes, next }: { codes: string[]; next?: str
         Each code below works once, in place of a code from the app, if you lose it. Keep them somewhere safe: they are shown
         only now.
       </p>
-      <ul class="codes" aria-label="Recovery codes">
-        {codes.map((code) => (
-          <li>
-            <code>{code}</code>
-          </li>
-        ))}
-      </ul>
+      <RecoveryCodeList codes={codes} />
       <p>Then sign in with your password and a code from the app.</p>
       <p>
         <a href={signIn}>Continue to sign in</a>

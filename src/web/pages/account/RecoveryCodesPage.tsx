@@ -1,3 +1,4 @@
+import { RecoveryCodeList } from '../../components/RecoveryCodeList.js';
 import { Page } from '../../layout/Page.js';
 import type { Viewer } from '../../layout/viewerOf.js';
 import { securityPath } from './SecurityPage.js';
@@ -10,13 +11,7 @@ export function RecoveryCodesPage({ viewer, codes, intro }: { viewer: Viewer; co
         {intro}
       </p>
       <p>Each code signs you in once if you lose your second factor. Save them somewhere safe now: they are not shown again.</p>
-      <ul class="codes" aria-label="Recovery codes">
-        {codes.map((code) => (
-          <li>
-            <code>{code}</code>
-          </li>
-        ))}
-      </ul>
+      <RecoveryCodeList codes={codes} />
       <p>
         <a href={securityPath}>I have saved them</a>
       </p>

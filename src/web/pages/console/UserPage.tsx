@@ -1,20 +1,10 @@
+import type { AdminUserView } from '../../../identity/admin/listUsers.js';
 import type { Problems } from '../../api/problemsOf.js';
 import { CsrfField } from '../../components/CsrfField.js';
 import { FormAlert, Notice } from '../../components/FormAlert.js';
 
-/** A user as GET /admin/users answers. */
-export interface AdminUser {
-  id: string;
-  email: string;
-  confirmed: boolean;
-  disabled: boolean;
-  createdAt: string;
-  groups: string[];
-  mfa: string[];
-}
-
 /** One account in the console: its state, and the forms that change it. */
-export function UserPage({ user, groups, csrfToken, notice, problems }: { user: AdminUser; groups: string[]; csrfToken: string; notice?: string; problems?: Problems }) {
+export function UserPage({ user, groups, csrfToken, notice, problems }: { user: AdminUserView; groups: string[]; csrfToken: string; notice?: string; problems?: Problems }) {
   const base = `/console/users/${encodeURIComponent(user.id)}`;
   // Root is made only by `gatehouse root init`: it is never offered.
   const joinable = groups.filter((group) => group !== 'root' && !user.groups.includes(group));

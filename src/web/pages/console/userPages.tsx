@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { HttpEnv } from '../../../http/HttpEnv.js';
+import type { AdminUserView } from '../../../identity/admin/listUsers.js';
 import { callApi, type ApiAnswer } from '../../api/callApi.js';
 import { refusalStatus } from '../../api/refusalStatus.js';
 import { problemsOf } from '../../api/problemsOf.js';
@@ -13,7 +14,7 @@ import { ConsolePage } from './ConsolePage.js';
 import { consoleViewer } from './consoleViewer.js';
 import { isRefusal, Refusal } from './Refusal.js';
 import { segment } from './segment.js';
-import { UserPage, type AdminUser } from './UserPage.js';
+import { UserPage } from './UserPage.js';
 
 const pageSize = 50;
 const actionForm = z.object({ csrf: formText(128) });
@@ -28,7 +29,7 @@ const notices: Record<string, string> = {
   'group-removed': 'Removed from the group.',
 };
 
-function UsersTable({ users }: { users: AdminUser[] }) {
+function UsersTable({ users }: { users: AdminUserView[] }) {
   if (users.length === 0) return <p>No user matches.</p>;
   return (
     <div class="table-wrap">
