@@ -26,6 +26,7 @@ import { signingKeyAge } from './checks/signingKeyAge.js';
 import { tooManyAdmins } from './checks/tooManyAdmins.js';
 import { trustedProxiesAll } from './checks/trustedProxiesAll.js';
 import { unconfirmedUsers } from './checks/unconfirmedUsers.js';
+import { pentestAccountsLeft } from './checks/pentestAccountsLeft.js';
 import { vulnerableDependencies } from './checks/vulnerableDependencies.js';
 
 /** Every check the advisor runs, in the order of the report: accounts, policies, TLS and HTTP, limits, keys, audit, software, settings. */
@@ -35,6 +36,7 @@ export const advisorChecks: readonly AdvisorCheck[] = [
   adminsWithoutMfa,
   tooManyAdmins,
   unconfirmedUsers,
+  pentestAccountsLeft,
   policyPermitsAll,
   policySchema,
   adminPowersUnguarded,

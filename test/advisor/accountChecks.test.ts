@@ -5,6 +5,9 @@ import { rootDailyUse } from '../../src/advisor/checks/rootDailyUse.js';
 import { rootWithoutMfa } from '../../src/advisor/checks/rootWithoutMfa.js';
 import { tooManyAdmins } from '../../src/advisor/checks/tooManyAdmins.js';
 import { unconfirmedUsers } from '../../src/advisor/checks/unconfirmedUsers.js';
+import { pentestAccountsLeft } from '../../src/advisor/checks/pentestAccountsLeft.js';
+import { closePentestWindows } from '../../src/shield/pentest/closePentestWindows.js';
+import { openPentestWindow } from '../../src/shield/pentest/openPentestWindow.js';
 import { appendEvent } from '../../src/audit/appendEvent.js';
 import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUser.js';
 import { initRoot } from '../../src/identity/admin/initRoot.js';
@@ -111,5 +114,19 @@ describe('unconfirmed-users', () => {
     expect(stale).toMatchObject({ status: 'fail', severity: 'low' });
     expect(stale.finding).toContain('sam@example.com');
     expect((await runCheck(unconfirmedUsers, fx.context({ env: { GATEHOUSE_ADVISOR_UNCONFIRMED_DAYS: '30' }, facts: { now: created + 8 * day } }))).status).toBe('pass');
+  });
+});
+
+describe('pentest-accounts-left', () => {
+  it('fails while an ended window\'s throwaway accounts can sign in, and passes once the window is closed', async () => {
+    const opened = Date.now();
+    const window = await openPentestWindow(fx.runtime, { minutes: 30, openedBy: 'operator', accounts: true }, plainTransact(fx.runtime.db));
+    // While the window is open, its accounts are in use.
+    expect((await runCheck(pentestAccountsLeft, fx.context({ facts: { now: opened + 10 * 60_000 } }))).status).toBe('pass');
+    const left = await runCheck(pentestAccountsLeft, fx.context({ facts: { now: opened + 31 * 60_000 } }));
+    expect(left).toMatchObject({ status: 'fail', severity: 'high' });
+    expect(left.finding).toContain(`pentest-${window.id.slice(0, 8)}-`);
+    await closePentestWindows(fx.runtime, { windowId: window.id }, plainTransact(fx.runtime.db));
+    expect((await runCheck(pentestAccountsLeft, fx.context({ facts: { now: opened + 31 * 60_000 } }))).status).toBe('pass');
   });
 });
