@@ -78,11 +78,10 @@ export interface BrowserServer {
 export function useBrowserServer(...args: Parameters<typeof startTestServer>): BrowserServer {
   let server: TestServer | undefined;
   let browser: TestBrowser | undefined;
-  // Starting the server (Argon2id, migrations) and Chromium together can pass the default 30 s on a busy machine.
   beforeAll(async () => {
     server = await startTestServer(...args);
     browser = await openBrowser(server.server.certificate);
-  }, 60_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
