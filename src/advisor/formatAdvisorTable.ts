@@ -18,12 +18,18 @@ export function formatAdvisorTable(report: AdvisorReport, colour: boolean): stri
   const line = (status: string, severity: string, id: string, finding: string) => `${status.padEnd(8)} ${severity.padEnd(9)} ${id.padEnd(idWidth)}  ${finding}`;
   const out = [`Gatehouse security advisor, ${report.generatedAt}`, '', paint(ansi.bold, line('STATUS', 'SEVERITY', 'CHECK', 'FINDING'))];
   for (const row of rows) {
-    out.push(line(paint(statusColour[row.status], row.status.toUpperCase().padEnd(8)), paint(severityColour[row.severity], row.severity.padEnd(9)), row.id, row.finding));
-    if (row.status !== 'pass') out.push(paint(ansi.dim, `${' '.repeat(8 + 1 + 9 + 1 + idWidth + 2)}fix: ${row.fix}`));
+    out.push(line(paint(statusColour[row.status], row.status.toUpperCase().padEnd(8)), paint(severityColour[row.severity], row.severity.padEnd(9)), printable(row.id), printable(row.finding)));
+    if (row.status !== 'pass') out.push(paint(ansi.dim, `${' '.repeat(8 + 1 + 9 + 1 + idWidth + 2)}fix: ${printable(row.fix)}`));
   }
   const { summary } = report;
   out.push('', summaryLine(report.checks, summary, paint));
   return `${out.join('\n')}\n`;
+}
+
+// Findings carry what a probed server, the npm registry or the database said: no C0/C1 control
+// character of theirs may move the cursor or recolour a FAIL as a PASS.
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
 function summaryLine(checks: CheckResult[], summary: AdvisorReport['summary'], paint: (code: string, text: string) => string): string {

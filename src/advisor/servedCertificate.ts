@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { AdvisorContext } from './AdvisorContext.js';
 
 /** A certificate and where the advisor read it. */
@@ -9,12 +8,16 @@ export interface ReadCertificate {
   source: string;
 }
 
-/** The certificate the deployment serves at its URL, or, when that cannot be reached, the one configured on disk. */
+/**
+ * The certificate the deployment serves at its URL, or, when that cannot be reached, the one
+ * configured with GATEHOUSE_TLS_CERT. Never the self-signed one Gatehouse generates in its data
+ * folder: behind a load balancer with a CA certificate, that one is not what users see.
+ */
 export async function servedCertificate(context: AdvisorContext): Promise<ReadCertificate | undefined> {
   const probe = await context.probe();
   if (probe.certificate) return { certificate: probe.certificate, source: `served at ${probe.url}` };
-  const file = context.config.tlsCertFile ?? path.join(context.config.dataDir, 'tls', 'cert.pem');
-  if (!fs.existsSync(file)) return undefined;
+  const file = context.config.tlsCertFile;
+  if (!file || !fs.existsSync(file)) return undefined;
   return { certificate: new X509Certificate(fs.readFileSync(file)), source: `in ${file} (${probe.url} not reachable: ${probe.error})` };
 }
 

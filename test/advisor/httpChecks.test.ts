@@ -109,6 +109,8 @@ describe('cookie-flags', () => {
     expect(loose.finding).toContain('sid lacks Secure, HttpOnly, the __Host- prefix');
     expect((await against(cookieFlags, { headers: { 'set-cookie': '__Host-sid=abc; Path=/; HttpOnly' } })).finding).toContain('lacks Secure');
     expect((await against(cookieFlags, { headers: { 'set-cookie': '__Host-sid=abc; Path=/; Secure; HttpOnly; SameSite=Lax' } })).status).toBe('pass');
+    // No cookie to judge is not a pass.
+    expect((await against(cookieFlags, { headers: {} })).status).toBe('unknown');
   });
 });
 

@@ -72,4 +72,11 @@ describe('formatAdvisorTable', () => {
     expect(plain).toContain('4 checks: failing 1 critical, 0 high, 0 medium, 1 low; 1 passed; 1 unknown');
     expect(formatAdvisorTable(report, true)).toContain('\x1b[31m');
   });
+
+  it('prints no control character a finding carries (a probed server or registry could send one)', async () => {
+    const hostile = { ...fixed('hostile', 'high', 'fail'), run: async () => ({ status: 'fail' as const, finding: 'evil\x1b[2K\rPASS\u009b31m' }) };
+    const plain = formatAdvisorTable(await runAdvisor(fx.context(), [hostile]), false);
+    expect(plain).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(plain).toContain('evil\ufffd[2K\ufffdPASS\ufffd31m');
+  });
 });

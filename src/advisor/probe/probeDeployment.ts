@@ -96,7 +96,12 @@ function tryLegacyTls(url: URL, address: string | undefined, timeoutMs: number):
     });
     socket.once('error', (error) => {
       clearTimeout(timer);
-      resolve({ outcome: 'refused', detail: `a TLS 1.0/1.1 handshake was refused (${(error as NodeJS.ErrnoException).code ?? error.message})` });
+      const code = (error as NodeJS.ErrnoException).code ?? error.message;
+      // Only the server's protocol_version alert (or its answering in another version) says it
+      // refuses TLS 1.0/1.1; a refused connection, a reset, or a client that cannot offer those
+      // versions at all says nothing about the server.
+      const refused = /ALERT_PROTOCOL_VERSION|WRONG_VERSION_NUMBER|TLSV1_ALERT_INAPPROPRIATE_FALLBACK/.test(code);
+      resolve(refused ? { outcome: 'refused', detail: `a TLS 1.0/1.1 handshake was refused (${code})` } : { outcome: 'unknown', detail: `the TLS 1.0/1.1 handshake failed without a protocol answer (${code})` });
     });
   });
 }
