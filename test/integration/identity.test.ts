@@ -12,7 +12,7 @@ const password = 'correct horse battery staple';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 /** Median time of `rounds` calls for unknown e-mails over the median for `knownEmail`, interleaved. */
-async function unknownToKnownTime(path: string, knownEmail: string, body: (email: string) => object, rounds: number): Promise<number> {
+async function unknownToKnownTime(path: string, knownEmail: string, body: (email: string) => object, rounds: number, tag = ''): Promise<number> {
   const c = gh.client();
   const time = async (email: string) => {
     const started = performance.now();
@@ -23,9 +23,23 @@ async function unknownToKnownTime(path: string, knownEmail: string, body: (email
   const unknown: number[] = [];
   for (let i = 0; i < rounds; i++) {
     known.push(await time(knownEmail));
-    unknown.push(await time(`ghost${i}-${path.length}@example.com`));
+    unknown.push(await time(`ghost${tag}${i}-${path.length}@example.com`));
   }
   return median(unknown) / median(known);
+}
+
+/**
+ * The first of up to `tries` ratios inside [low, high], else the last one. A shared CI machine
+ * can stall a few requests of one measurement; a path that really skips the work (about 10x
+ * faster) is outside the range at every try.
+ */
+async function settledRatio(tries: number, low: number, high: number, measure: (attempt: number) => Promise<number>): Promise<number> {
+  let ratio = NaN;
+  for (let attempt = 0; attempt < tries; attempt++) {
+    ratio = await measure(attempt);
+    if (ratio > low && ratio < high) return ratio;
+  }
+  return ratio;
 }
 
 async function registered(email: string) {
@@ -213,9 +227,13 @@ describe('sign-in and the session cookie', () => {
   });
 
   it('takes about as long for an unknown e-mail as for a wrong password', async () => {
-    await registered('timing@example.com');
     // Both pay one Argon2id verification; without the dummy hash the unknown path is ~10x faster.
-    const ratio = await unknownToKnownTime('/auth/sign-in', 'timing@example.com', (email) => ({ email, password: 'not the password at all' }), 6);
+    // Five wrong passwords per account and address are what the pair lets through (the fifth
+    // starts a wait), so each known sign-in reaches the hash check rather than a fast 429.
+    const ratio = await settledRatio(3, 0.5, 2, async (attempt) => {
+      await registered(`timing${attempt}@example.com`);
+      return unknownToKnownTime('/auth/sign-in', `timing${attempt}@example.com`, (email) => ({ email, password: 'not the password at all' }), 5, `t${attempt}-`);
+    });
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });
