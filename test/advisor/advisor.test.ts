@@ -3,7 +3,11 @@ import type { AdvisorReport } from '../../src/advisor/runAdvisor.js';
 import { newMasterKeyText } from '../../src/crypto/keyring/masterKeys.js';
 import { signInEnrollingTotp } from '../support/otpDevice.js';
 import { startTestServer, type Client, type TestServer } from '../support/testServer.js';
+import { hasIpv6Loopback, httpsFixture } from './support/fixtureServers.js';
 import { runGatehouse } from './support/runGatehouse.js';
+
+// Only a machine without an IPv6 loopback skips the IPv6 probe; CI has one.
+const ipv6 = await hasIpv6Loopback();
 
 const password = 'correct horse battery staple';
 const checkOf = (report: AdvisorReport, id: string) => report.checks.find((check) => check.id === id)!;
@@ -49,6 +53,24 @@ describe('a fresh instance', () => {
     expect(table.stdout.replace(/\x1b\[\d+m/g, '')).toMatch(/^FAIL +critical +root-mfa +The root account root@gatehouse\.local has no second factor/m);
     // Three command-line runs, each opening a runtime and probing, on a machine that may be busy.
   }, 180_000);
+
+  it.skipIf(!ipv6)('probes one instance at an IPv6 address with --resolve ::1', async () => {
+    const instance = await httpsFixture({
+      host: '::1',
+      headers: { 'strict-transport-security': 'max-age=63072000', 'set-cookie': '__Host-sid=abc; Path=/; Secure; HttpOnly' },
+    });
+    try {
+      const run = await runGatehouse(gh, ['advisor', '--json', '--url', `https://gatehouse.example:${instance.port}`, '--resolve', '::1']);
+      const report = JSON.parse(run.stdout) as AdvisorReport;
+      for (const id of ['tls-hsts', 'tls-version', 'tls-expiry', 'cookie-flags', 'cors-any-origin', 'http-plain']) expect(checkOf(report, id).status, `${id}: ${checkOf(report, id).finding}`).toBe('pass');
+      // Self-signed on a public host name: read over IPv6, and a finding.
+      expect(checkOf(report, 'tls-self-signed')).toMatchObject({ status: 'fail', finding: expect.stringContaining(`https://gatehouse.example:${instance.port}`) });
+      // Plain HTTP is asked on the same address, bracketed in its URL.
+      expect(checkOf(report, 'http-plain').finding).toContain('http://[::1]/');
+    } finally {
+      await instance.close();
+    }
+  }, 90_000);
 
   it('refuses a --url that is not https', async () => {
     const answer = await runGatehouse(gh, ['advisor', '--url', 'http://localhost:8443']);

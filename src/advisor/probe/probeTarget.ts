@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { Config } from '../../config/loadConfig.js';
 import { isLocalHost } from '../servedCertificate.js';
 import type { ProbeTarget } from './probeDeployment.js';
@@ -11,6 +12,11 @@ export function probeTarget(config: Config, given: { url?: string; plainHttpUrl?
   const url = new URL(given.url ?? config.publicUrl);
   const target = { url: url.origin, resolveTo: given.resolveTo };
   if (given.plainHttpUrl) return { ...target, plainHttpUrl: given.plainHttpUrl };
-  if (!isLocalHost(url.hostname)) return { ...target, plainHttpUrl: `http://${given.resolveTo ?? url.host.replace(/:\d+$/, '')}/` };
+  if (!isLocalHost(url.hostname)) return { ...target, plainHttpUrl: `http://${given.resolveTo ? urlHost(given.resolveTo) : url.hostname}/` };
   return { ...target, plainHttpUrl: config.httpPort === undefined ? undefined : `http://${url.hostname}:${config.httpPort}/` };
+}
+
+/** An address as a URL's host: an IPv6 one in brackets (RFC 3986 §3.2.2), `http://::1/` being no URL. */
+function urlHost(address: string): string {
+  return net.isIPv6(address) ? `[${address}]` : address;
 }

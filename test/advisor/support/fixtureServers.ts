@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import type { SecureVersion } from 'node:tls';
 import { webcrypto } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
@@ -22,24 +22,55 @@ export interface HttpsFixtureOptions {
   minVersion?: SecureVersion;
   /** Headers on every answer. */
   headers?: Record<string, string | string[]>;
+  /** Headers on the answers to one path only (`/.well-known/jwks.json`, …), over `headers`. */
+  pathHeaders?: Record<string, Record<string, string | string[]>>;
   /** Answer `Access-Control-Allow-Origin` with whatever `Origin` the request named. */
   echoOrigin?: boolean;
   /** Serve this certificate (chain) and key instead of a self-signed one. */
   identity?: { cert: string; key: string };
+  /** The address to listen on (default 127.0.0.1; `::1` for IPv6). */
+  host?: string;
+  /** Send the headers, then a byte every 100 ms, never ending the answer (a server too slow for any deadline). */
+  trickle?: boolean;
 }
 
-/** A real HTTPS server on 127.0.0.1 with a self-signed certificate for localhost, serving exactly the defect asked for. */
+/** A real HTTPS server on 127.0.0.1 (or `host`) with a self-signed certificate for localhost, serving exactly the defect asked for. */
 export async function httpsFixture(options: HttpsFixtureOptions = {}): Promise<Fixture> {
   const { cert, key } = options.identity ?? (await selfSignedCertificate(['localhost'], ['127.0.0.1'], options.days ?? 365));
   // TLS 1.0/1.1 only exist in OpenSSL 3 below its default security level.
   const legacy = options.minVersion === 'TLSv1' || options.minVersion === 'TLSv1.1';
+  const trickles = new Set<NodeJS.Timeout>();
   const server = https.createServer({ cert, key, minVersion: options.minVersion, ...(legacy ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}) }, (req, res) => {
-    const headers: Record<string, string | string[]> = { 'content-type': 'text/plain', ...options.headers };
+    const path = new URL(req.url ?? '/', 'https://fixture').pathname;
+    const headers: Record<string, string | string[]> = { 'content-type': 'text/plain', ...options.headers, ...options.pathHeaders?.[path] };
     if (options.echoOrigin && req.headers.origin) headers['access-control-allow-origin'] = req.headers.origin;
     res.writeHead(200, headers);
-    res.end('fixture');
+    if (!options.trickle) return res.end('fixture');
+    // Never idle long enough for a socket timeout, never done: only a deadline over the whole probe ends it.
+    const drip = setInterval(() => res.write('.'), 100);
+    trickles.add(drip);
+    res.on('close', () => {
+      clearInterval(drip);
+      trickles.delete(drip);
+    });
   });
-  return listen(server, 'https');
+  const fixture = await listen(server, 'https', options.host);
+  return {
+    ...fixture,
+    close: () => {
+      for (const drip of trickles) clearInterval(drip);
+      return fixture.close();
+    },
+  };
+}
+
+/** Whether this machine has an IPv6 loopback (`::1`) to listen on. */
+export function hasIpv6Loopback(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(0, '::1', () => server.close(() => resolve(true)));
+  });
 }
 
 /** A certificate for `dnsName` issued by a CA made for the test (not self-signed), with its key. */
@@ -107,11 +138,11 @@ export async function advisoryRegistryFixture(advisories: Record<string, unknown
   return listen(server, 'http');
 }
 
-async function listen(server: http.Server | https.Server, scheme: 'http' | 'https'): Promise<Fixture> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+async function listen(server: http.Server | https.Server, scheme: 'http' | 'https', host = '127.0.0.1'): Promise<Fixture> {
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `${scheme}://${scheme === 'https' ? 'localhost' : '127.0.0.1'}:${port}`,
+    url: `${scheme}://${host !== '127.0.0.1' ? (net.isIPv6(host) ? `[${host}]` : host) : scheme === 'https' ? 'localhost' : host}:${port}`,
     port,
     close: () =>
       new Promise((resolve) => {
