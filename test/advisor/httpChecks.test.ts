@@ -115,11 +115,31 @@ describe('cookie-flags', () => {
 });
 
 describe('cors-any-origin', () => {
+  const star = { 'access-control-allow-origin': '*' };
+  const withCredentials = { 'access-control-allow-credentials': 'true' };
+  const publicPaths = ['/.well-known/openid-configuration', '/.well-known/jwks.json'];
+
   it('fails for Access-Control-Allow-Origin: * and for an echoed origin, and passes without', async () => {
-    const star = await against(corsAnyOrigin, { headers: { 'access-control-allow-origin': '*' } });
-    expect(star).toMatchObject({ status: 'fail', severity: 'high' });
+    const everywhere = await against(corsAnyOrigin, { headers: star });
+    expect(everywhere).toMatchObject({ status: 'fail', severity: 'high' });
+    expect(everywhere.finding).toContain('/auth/session');
     expect((await against(corsAnyOrigin, { echoOrigin: true })).finding).toContain('https://advisor-probe.invalid');
     expect((await against(corsAnyOrigin, { headers: { 'access-control-allow-origin': 'https://app.example' } })).status).toBe('pass');
+  });
+
+  it('passes a bare * on the public, credential-less discovery document and JWKS', async () => {
+    const discovery = await against(corsAnyOrigin, { pathHeaders: Object.fromEntries(publicPaths.map((path) => [path, star])) });
+    expect(discovery).toMatchObject({ status: 'pass' });
+    expect(discovery.finding).toContain('/.well-known/jwks.json');
+  });
+
+  it('fails * or an echoed origin with credentials, even on the discovery document, and any of them on a private path', async () => {
+    const credentialed = await against(corsAnyOrigin, { pathHeaders: { '/.well-known/openid-configuration': { ...star, ...withCredentials } } });
+    expect(credentialed).toMatchObject({ status: 'fail' });
+    expect(credentialed.finding).toContain('with credentials');
+    expect((await against(corsAnyOrigin, { echoOrigin: true, pathHeaders: { '/.well-known/jwks.json': withCredentials } })).status).toBe('fail');
+    expect((await against(corsAnyOrigin, { pathHeaders: { '/auth/session': star } })).status).toBe('fail');
+    expect((await against(corsAnyOrigin, { pathHeaders: { '/': { 'access-control-allow-origin': 'null' } } })).status).toBe('fail');
   });
 });
 

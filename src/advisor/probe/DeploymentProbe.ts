@@ -26,3 +26,9 @@ export interface DeploymentProbe {
 
 /** The `Origin` the probe sends: an origin no deployment should trust, so echoing it back is a finding. */
 export const PROBE_ORIGIN = 'https://advisor-probe.invalid';
+
+/**
+ * Public metadata that carries no credential and is read cross-origin by design (browser-based
+ * OAuth clients fetch it), where a bare `Access-Control-Allow-Origin: *` is legitimate.
+ */
+export const CREDENTIAL_FREE_PATHS: readonly string[] = ['/.well-known/openid-configuration', '/.well-known/jwks.json'];

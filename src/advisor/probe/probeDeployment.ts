@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
-import { PROBE_ORIGIN, type DeploymentProbe, type ProbeAnswer } from './DeploymentProbe.js';
+import { CREDENTIAL_FREE_PATHS, PROBE_ORIGIN, type DeploymentProbe, type ProbeAnswer } from './DeploymentProbe.js';
 
 /** Where to probe: the HTTPS origin users see, and the plain-HTTP URL on the same host (none when nothing should listen). */
 export interface ProbeTarget {
@@ -13,8 +13,9 @@ export interface ProbeTarget {
   timeoutMs?: number;
 }
 
-// Pages every deployment answers without credentials; the probe never signs in.
-const paths = ['/', '/auth/session', '/.well-known/openid-configuration'];
+// Pages every deployment answers without credentials (the probe never signs in): two that a
+// cookie would reach, and the public metadata.
+const paths = ['/', '/auth/session', ...CREDENTIAL_FREE_PATHS];
 
 /**
  * Fetches a few public pages over HTTPS (certificate read, not trusted: a self-signed one is a
