@@ -6,7 +6,8 @@ import { rateLimitsInMemory } from '../../src/advisor/checks/rateLimitsInMemory.
 import { rootDailyUse } from '../../src/advisor/checks/rootDailyUse.js';
 import { rootWithoutMfa } from '../../src/advisor/checks/rootWithoutMfa.js';
 import { unconfirmedUsers } from '../../src/advisor/checks/unconfirmedUsers.js';
-import { startInstanceHeartbeat } from '../../src/advisor/instanceHeartbeat.js';
+import { HEARTBEAT_MS, startInstanceHeartbeat, STALE_INSTANCE_MS } from '../../src/advisor/instanceHeartbeat.js';
+import { isoAt } from '../../src/clock/clock.js';
 import { recordAuditVerification } from '../../src/advisor/recordAuditVerification.js';
 import { appendEvent } from '../../src/audit/appendEvent.js';
 import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUser.js';
@@ -67,5 +68,24 @@ describe.each(storeEngines())('the store checks on $name', (engine) => {
 
     await recordAuditVerification(fx.runtime.db, Date.now, { breaks: [], events: { checked: 0, valid: 0 } });
     expect((await runCheck(auditVerifiedRecently, fx.context())).status).toBe('pass');
+  });
+
+  it.skipIf(engine.skip)('purge the heartbeats of crashed instances past the bound when an instance writes its own, and ignore stale ones', async () => {
+    await fx.runtime.db.deleteFrom('instances').execute();
+    const now = Date.parse('2026-11-25T04:00:00Z');
+    const frozen = { ...fx.runtime, clock: () => now };
+    const crashed = (id: string, ago: number) => ({ id, host: 'gone', pid: 1, limiter_store: 'memory', started_at: isoAt(now - ago - HEARTBEAT_MS), last_seen_at: isoAt(now - ago) });
+    await fx.runtime.db
+      .insertInto('instances')
+      .values([crashed('long-gone', STALE_INSTANCE_MS + 1), crashed('just-gone', 5 * HEARTBEAT_MS)])
+      .execute();
+    const stop = await startInstanceHeartbeat(frozen);
+    const left = await fx.runtime.db.selectFrom('instances').select(['id', 'last_seen_at']).orderBy('last_seen_at').execute();
+    expect(left.map((row) => row.id).slice(0, 1)).toEqual(['just-gone']);
+    expect(left).toHaveLength(2);
+    expect(left[1]!.last_seen_at).toBe(isoAt(now));
+    // The one gone five minutes ago is kept a while, but no check counts it: one instance, pass.
+    expect(await runCheck(rateLimitsInMemory, fx.context({ facts: { now } }))).toMatchObject({ status: 'pass', finding: expect.stringMatching(/^1 instance/) });
+    await stop();
   });
 });
