@@ -15,7 +15,15 @@ export interface AdvisorOptions {
   plainHttpUrl?: string;
   /** Connect to this address instead of resolving the URL's host (CLI --resolve). */
   resolveTo?: string;
+  /** How long npm audit, or the whole probe, may take before its checks say unknown (default ADVISOR_STEP_MS). */
+  stepTimeoutMs?: number;
 }
+
+/**
+ * The bound on each external step (npm audit and the probe run side by side): the whole report
+ * stays well under the 29 s API Gateway gives a Lambda function behind it.
+ */
+export const ADVISOR_STEP_MS = 20_000;
 
 /** The folder holding Gatehouse's package.json and lockfile: npm audit runs over its installed tree. */
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,6 +31,7 @@ const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** The advisor's view of a running instance, with the facts of this moment (clock, Node.js version) and lazy, shared probes. */
 export function createAdvisorContext(runtime: Pick<Runtime, 'config' | 'db' | 'clock'>, options: AdvisorOptions = {}): AdvisorContext {
   const target = probeTarget(runtime.config, options);
+  const stepTimeoutMs = options.stepTimeoutMs ?? ADVISOR_STEP_MS;
   let probed: ReturnType<typeof probeDeployment> | undefined;
   let audited: Promise<NpmAuditOutcome> | undefined;
   return {
@@ -31,7 +40,7 @@ export function createAdvisorContext(runtime: Pick<Runtime, 'config' | 'db' | 'c
     now: runtime.clock(),
     nodeVersion: process.version,
     passwordPolicy: { minLength: passwordLength.min, maxLength: passwordLength.max, blocklistSize: passwordBlocklistSize },
-    probe: () => (probed ??= probeDeployment(target)),
-    npmAudit: () => (audited ??= runNpmAudit({ cwd: packageRoot })),
+    probe: () => (probed ??= probeDeployment({ ...target, deadlineMs: stepTimeoutMs })),
+    npmAudit: () => (audited ??= runNpmAudit({ cwd: packageRoot, timeoutMs: stepTimeoutMs })),
   };
 }

@@ -140,3 +140,36 @@ describe('a hardened instance', () => {
     expect(failing(report).filter((id) => !['node-eol'].includes(id))).toEqual([]);
   }, 120_000);
 });
+
+describe('the console\'s report (GET /admin/advisor)', () => {
+  const env = { GATEHOUSE_MASTER_KEY: newMasterKeyText().trim() };
+  // The server's clock, moved by the test: the report's age is measured on it.
+  let skew = 0;
+  let gh: TestServer;
+  let root: Client;
+  beforeAll(async () => {
+    gh = await startTestServer(env, { clock: () => Date.now() + skew });
+    root = await rootSignedInWithMfa(gh, env);
+  }, 120_000);
+  afterAll(() => gh.close());
+
+  it('answers from one run for five minutes, and from a new one after them or with ?fresh=1', async () => {
+    const [first, concurrent] = await Promise.all([root.get('/admin/advisor'), root.get('/admin/advisor')]);
+    expect(first.status).toBe(200);
+    const made = first.body.generatedAt as string;
+    expect(concurrent.body.generatedAt).toBe(made);
+    skew += 4 * 60_000;
+    expect((await root.get('/admin/advisor')).body.generatedAt).toBe(made);
+    skew += 60_000;
+    const later = (await root.get('/admin/advisor')).body.generatedAt as string;
+    expect(Date.parse(later) - Date.parse(made)).toBeGreaterThanOrEqual(5 * 60_000);
+    skew += 1_000;
+    const fresh = await root.get('/admin/advisor?fresh=1');
+    expect(fresh.status).toBe(200);
+    expect(Date.parse(fresh.body.generatedAt)).toBeGreaterThan(Date.parse(later));
+    expect((await root.get('/admin/advisor')).body.generatedAt).toBe(fresh.body.generatedAt);
+    const wrong = await root.get('/admin/advisor?fresh=yes');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe('VALIDATION_ERROR');
+  }, 120_000);
+});

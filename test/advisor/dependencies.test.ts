@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vulnerableDependencies } from '../../src/advisor/checks/vulnerableDependencies.js';
 import { runNpmAudit } from '../../src/advisor/runNpmAudit.js';
 import { advisorFixture, runCheck, type AdvisorFixture } from './support/advisorFixture.js';
-import { advisoryRegistryFixture, type Fixture } from './support/fixtureServers.js';
+import { advisoryRegistryFixture, silentHttpFixture, type Fixture } from './support/fixtureServers.js';
 
 // GHSA-xvch-5gv4-984h (CVE-2021-44906) as the registry's bulk advisory endpoint returns it.
 const minimistAdvisory = {
@@ -62,5 +62,19 @@ describe('dependencies (npm audit, run for real)', () => {
     const result = await runCheck(vulnerableDependencies, fx.context({ facts: { npmAudit: () => runNpmAudit({ cwd, registry: 'http://127.0.0.1:9/' }) } }));
     expect(result.status).toBe('unknown');
     expect(result.finding).toContain('127.0.0.1:9');
+  }, 60_000);
+
+  it('says unknown when the registry holds the request past the deadline, and npm is stopped', async () => {
+    const silent = await silentHttpFixture();
+    try {
+      const cwd = projectPinning({ minimist: '1.2.0' });
+      const held = await runCheck(vulnerableDependencies, fx.context({ facts: { npmAudit: () => runNpmAudit({ cwd, registry: `${silent.url}/`, timeoutMs: 1_000 }) } }));
+      expect(held).toMatchObject({ status: 'unknown', finding: 'Could not check: npm audit gave no answer within 1 s and was stopped.' });
+    } finally {
+      await silent.close();
+    }
+    // The advisor's own context bounds npm audit the same way.
+    const bounded = await runCheck(vulnerableDependencies, fx.context({ options: { stepTimeoutMs: 1 } }));
+    expect(bounded).toMatchObject({ status: 'unknown', finding: 'Could not check: npm audit gave no answer within 0.001 s and was stopped.' });
   }, 60_000);
 });

@@ -143,6 +143,18 @@ describe('cors-any-origin', () => {
   });
 });
 
+describe('a server that never finishes its answers', () => {
+  it('leaves every check that reads it unknown once the probe\'s deadline passes', async () => {
+    const trickling = await httpsFixture({ trickle: true });
+    servers.push(trickling);
+    const context = fx.context({ options: { url: trickling.url, stepTimeoutMs: 500 } });
+    for (const check of [selfSignedCertificate, legacyTlsAccepted, hstsOff, plainHttpContent, cookieFlags, corsAnyOrigin]) {
+      expect(await runCheck(check, context), check.id).toMatchObject({ status: 'unknown' });
+    }
+    expect((await runCheck(corsAnyOrigin, context)).finding).toContain('no complete answer within 500 ms');
+  });
+});
+
 describe('an unreachable URL', () => {
   it('leaves every check that reads it unknown, never passed', async () => {
     const context = fx.context({ options: { url: 'https://localhost:1' } });

@@ -25,5 +25,10 @@ describeInBrowser('the advisor report in the console, in a real browser', () => 
     }
     for (const label of ['Critical', 'High', 'Medium', 'Low', 'Passed', 'Unknown']) await page.getByText(label, { exact: true }).first().waitFor();
     await run.browser.screenshot('console-advisor');
+    // The report is the one of the last five minutes; the link runs the checks again.
+    await page.getByRole('link', { name: 'Check again' }).click();
+    await page.waitForURL(/\/console\/advisor\?fresh=1$/);
+    await page.getByRole('table', { name: 'Checks' }).waitFor();
+    await page.getByText(/^Checked at \d{4}-\d\d-\d\dT/).waitFor();
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
+import { withDeadline } from '../withDeadline.js';
 import { CREDENTIAL_FREE_PATHS, PROBE_ORIGIN, type DeploymentProbe, type ProbeAnswer } from './DeploymentProbe.js';
 
 /** Where to probe: the HTTPS origin users see, and the plain-HTTP URL on the same host (none when nothing should listen). */
@@ -10,7 +11,10 @@ export interface ProbeTarget {
   plainHttpUrl?: string;
   /** Connect to this address instead of resolving the URL's host (one instance behind a load balancer; DNS not yet switched). */
   resolveTo?: string;
+  /** How long one connection may stay silent (default 5 s). */
   timeoutMs?: number;
+  /** How long the whole probe may take before every answer counts as unknown (default 20 s). */
+  deadlineMs?: number;
 }
 
 // Pages every deployment answers without credentials (the probe never signs in): two that a
@@ -19,31 +23,48 @@ const paths = ['/', '/auth/session', ...CREDENTIAL_FREE_PATHS];
 
 /**
  * Fetches a few public pages over HTTPS (certificate read, not trusted: a self-signed one is a
- * finding, not a reason to stop), tries a TLS 1.0/1.1-only handshake, and asks plain HTTP.
+ * finding, not a reason to stop), tries a TLS 1.0/1.1-only handshake, and asks plain HTTP, side by
+ * side; past the deadline (a server that trickles its answers) all of it is unknown.
  */
-export async function probeDeployment(target: ProbeTarget): Promise<DeploymentProbe> {
-  const timeoutMs = target.timeoutMs ?? 5_000;
+export function probeDeployment(target: ProbeTarget): Promise<DeploymentProbe> {
   const url = new URL(target.url);
-  const plainHttp = await askPlainHttp(target.plainHttpUrl, timeoutMs);
-  const answers: ProbeAnswer[] = [];
-  let certificate: DeploymentProbe['certificate'];
-  let protocol: string | undefined;
-  try {
-    for (const path of paths) {
-      const got = await getOverTls(url, target.resolveTo, path, timeoutMs);
-      answers.push(got.answer);
-      certificate ??= got.certificate;
-      protocol ??= got.protocol;
-    }
-  } catch (error) {
-    if (answers.length === 0) {
-      return { url: url.origin, error: (error as Error).message, answers, legacyTls: { outcome: 'unknown', detail: 'not reachable' }, plainHttp };
-    }
-  }
-  return { url: url.origin, answers, certificate, protocol, legacyTls: await tryLegacyTls(url, target.resolveTo, timeoutMs), plainHttp };
+  const deadlineMs = target.deadlineMs ?? 20_000;
+  return withDeadline<DeploymentProbe>(
+    deadlineMs,
+    (signal) => probeNow(url, target, signal),
+    () => ({
+      url: url.origin,
+      error: `no complete answer within ${deadlineMs} ms`,
+      answers: [],
+      legacyTls: { outcome: 'unknown', detail: 'the probe ran out of time' },
+      plainHttp: { outcome: 'unknown', detail: `The probe ran out of time (${deadlineMs} ms)` },
+    }),
+  );
 }
 
-function getOverTls(url: URL, address: string | undefined, path: string, timeoutMs: number): Promise<{ answer: ProbeAnswer; certificate?: DeploymentProbe['certificate']; protocol?: string }> {
+async function probeNow(url: URL, target: ProbeTarget, signal: AbortSignal): Promise<DeploymentProbe> {
+  const timeoutMs = target.timeoutMs ?? 5_000;
+  const [plainHttp, legacyTls, got] = await Promise.all([
+    askPlainHttp(target.plainHttpUrl, timeoutMs, signal),
+    tryLegacyTls(url, target.resolveTo, timeoutMs, signal),
+    Promise.allSettled(paths.map((path) => getOverTls(url, target.resolveTo, path, timeoutMs, signal))),
+  ]);
+  const answered = got.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  if (answered.length === 0) {
+    const reason = (got[0] as PromiseRejectedResult).reason as Error;
+    return { url: url.origin, error: reason.message, answers: [], legacyTls: { outcome: 'unknown', detail: 'not reachable' }, plainHttp };
+  }
+  return {
+    url: url.origin,
+    answers: answered.map((one) => one.answer),
+    certificate: answered.find((one) => one.certificate)?.certificate,
+    protocol: answered.find((one) => one.protocol)?.protocol,
+    legacyTls,
+    plainHttp,
+  };
+}
+
+function getOverTls(url: URL, address: string | undefined, path: string, timeoutMs: number, signal: AbortSignal): Promise<{ answer: ProbeAnswer; certificate?: DeploymentProbe['certificate']; protocol?: string }> {
   return new Promise((resolve, reject) => {
     const request = https.request(
       {
@@ -57,6 +78,7 @@ function getOverTls(url: URL, address: string | undefined, path: string, timeout
         rejectUnauthorized: false,
         agent: false,
         timeout: timeoutMs,
+        signal,
       },
       (response) => {
         const socket = response.socket as tls.TLSSocket;
@@ -73,7 +95,7 @@ function getOverTls(url: URL, address: string | undefined, path: string, timeout
   });
 }
 
-function tryLegacyTls(url: URL, address: string | undefined, timeoutMs: number): Promise<DeploymentProbe['legacyTls']> {
+function tryLegacyTls(url: URL, address: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<DeploymentProbe['legacyTls']> {
   return new Promise((resolve) => {
     const socket = tls.connect({
       host: address ?? hostOf(url),
@@ -89,6 +111,14 @@ function tryLegacyTls(url: URL, address: string | undefined, timeoutMs: number):
       socket.destroy();
       resolve({ outcome: 'unknown', detail: `no handshake answer within ${timeoutMs} ms` });
     }, timeoutMs);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        socket.destroy();
+      },
+      { once: true },
+    );
     socket.once('secureConnect', () => {
       clearTimeout(timer);
       const protocol = socket.getProtocol();
@@ -107,19 +137,26 @@ function tryLegacyTls(url: URL, address: string | undefined, timeoutMs: number):
   });
 }
 
-function askPlainHttp(plainUrl: string | undefined, timeoutMs: number): Promise<DeploymentProbe['plainHttp']> {
+function askPlainHttp(plainUrl: string | undefined, timeoutMs: number, signal: AbortSignal): Promise<DeploymentProbe['plainHttp']> {
   if (plainUrl === undefined) return Promise.resolve({ outcome: 'none', detail: 'No plain-HTTP listener is configured (GATEHOUSE_HTTP_PORT unset)' });
   return new Promise((resolve) => {
-    const request = http.get(plainUrl, { agent: false, timeout: timeoutMs, headers: { 'user-agent': 'gatehouse-advisor' } }, (response) => {
-      response.resume();
-      const status = response.statusCode ?? 0;
-      const location = response.headers.location ?? '';
-      if (status >= 300 && status < 400 && location.startsWith('https://')) {
-        resolve({ url: plainUrl, outcome: 'redirects', detail: `${plainUrl} answers ${status} to ${location}` });
-      } else {
-        resolve({ url: plainUrl, outcome: 'serves', detail: `${plainUrl} answers ${status}${location ? ` to ${location}` : ''} over plain HTTP` });
-      }
-    });
+    let request: http.ClientRequest;
+    try {
+      request = http.get(plainUrl, { agent: false, timeout: timeoutMs, signal, headers: { 'user-agent': 'gatehouse-advisor' } }, (response) => {
+        response.resume();
+        const status = response.statusCode ?? 0;
+        const location = response.headers.location ?? '';
+        if (status >= 300 && status < 400 && location.startsWith('https://')) {
+          resolve({ url: plainUrl, outcome: 'redirects', detail: `${plainUrl} answers ${status} to ${location}` });
+        } else {
+          resolve({ url: plainUrl, outcome: 'serves', detail: `${plainUrl} answers ${status}${location ? ` to ${location}` : ''} over plain HTTP` });
+        }
+      });
+    } catch (error) {
+      // A URL http.get cannot take says nothing about the server; it must not sink the HTTPS answers with it.
+      resolve({ url: plainUrl, outcome: 'unknown', detail: `${plainUrl}: ${(error as Error).message}` });
+      return;
+    }
     request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     request.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ECONNREFUSED') resolve({ url: plainUrl, outcome: 'refused', detail: `nothing listens at ${plainUrl}` });

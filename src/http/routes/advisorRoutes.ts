@@ -1,5 +1,7 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { CedarEntity } from '../../authz/index.js';
+import { advisorReportCache } from '../../advisor/advisorReportCache.js';
 import { createAdvisorContext } from '../../advisor/createAdvisorContext.js';
 import { runAdvisor } from '../../advisor/runAdvisor.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
@@ -8,8 +10,13 @@ import { authorizeCaller } from '../authorizeCaller.js';
 import type { HttpEnv } from '../HttpEnv.js';
 import { event } from '../middleware/event.js';
 import { requireCaller } from '../middleware/requireCaller.js';
+import { readQuery } from '../readInput.js';
 
 const advisorEntity: CedarEntity = { uid: { type: 'Advisor', id: 'advisor' }, attrs: {}, parents: [] };
+
+// `fresh=1`: run the checks now rather than answer the report of the last five minutes. Not
+// strict: other parameters were ignored before `fresh` existed (a cache-buster), and still are.
+const advisorQuery = z.object({ fresh: z.literal('1').optional() });
 
 /** The security advisor over HTTP, under /admin: the report the console shows. */
 export function advisorRoutes(runtime: Runtime): Hono<HttpEnv> {
@@ -21,7 +28,10 @@ export function advisorRoutes(runtime: Runtime): Hono<HttpEnv> {
   }
 
   // No URL from the request: the server probes only its own public URL, never where a caller points it.
-  app.get('/advisor', event('RunAdvisor'), signedIn, authorizeAdvisor, async (c) => c.json(await runAdvisor(createAdvisorContext(runtime))));
+  // One report per process for a few minutes: npm audit and the probes take seconds (API Gateway
+  // gives a Lambda function 29 s), and one run serves every administrator asking meanwhile.
+  const reports = advisorReportCache(() => runAdvisor(createAdvisorContext(runtime)), runtime.clock);
+  app.get('/advisor', event('RunAdvisor'), signedIn, authorizeAdvisor, async (c) => c.json(await reports.report(readQuery(c, advisorQuery).fresh === '1')));
 
   return app;
 }

@@ -116,6 +116,11 @@ export async function plainHttpFixture(status: number, headers: Record<string, s
   return listen(server, 'http');
 }
 
+/** A real plain-HTTP server that takes every request and never answers it (a registry down behind a proxy that holds on). */
+export async function silentHttpFixture(): Promise<Fixture> {
+  return listen(http.createServer(() => {}), 'http');
+}
+
 /**
  * A registry that answers npm audit's bulk advisory request (`POST /-/npm/v1/security/advisories/bulk`)
  * from `advisories`, keyed by package name, as registry.npmjs.org does.

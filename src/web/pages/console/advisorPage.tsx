@@ -26,7 +26,10 @@ const summaryLabels: Array<[keyof AdvisorReport['summary'], string]> = [
 function Report({ report }: { report: AdvisorReport }) {
   return (
     <div>
-      <p>{`Checked at ${report.generatedAt}.`}</p>
+      <p>
+        {`Checked at ${report.generatedAt}. `}
+        <a href="/console/advisor?fresh=1">Check again</a>
+      </p>
       <dl class="summary" aria-label="Summary">
         {summaryLabels.map(([key, label]) => (
           <div>
@@ -74,7 +77,8 @@ export function advisorPage({ runtime, api }: PageDeps): Hono<HttpEnv> {
   app.get('/console/advisor', async (c) => {
     const viewer = consoleViewer(c, runtime);
     if (viewer instanceof Response) return viewer;
-    const answer = await callApi(c, api, { method: 'GET', path: '/admin/advisor' });
+    // The API answers the report of the last five minutes unless asked for a fresh one.
+    const answer = await callApi(c, api, { method: 'GET', path: c.req.query('fresh') === '1' ? '/admin/advisor?fresh=1' : '/admin/advisor' });
     return renderPage(
       c,
       <ConsolePage title="Advisor" viewer={viewer} current="/console/advisor">
