@@ -65,6 +65,17 @@ describe('IPv6 clients, one /64 each', () => {
     expect((await admin.request('DELETE', `/admin/shield/blocks/${encodeURIComponent('2001:db8:2:1::/129')}`)).status).toBe(400);
   });
 
+  it('lifts a block kept under a bare IPv6 address, made while the prefix was 128', async () => {
+    gh.runtime.config.shield.ipv6Prefix = 128;
+    try {
+      await blockClient(gh.runtime, '2001:db8:8:1::5', 'too many refusals');
+    } finally {
+      gh.runtime.config.shield.ipv6Prefix = 64;
+    }
+    expect((await admin.get('/admin/shield/blocks')).body.blocks.map((b: { ip: string }) => b.ip)).toEqual(['2001:db8:8:1::5']);
+    expect((await admin.request('DELETE', '/admin/shield/blocks/2001:db8:8:1::5')).body).toEqual({ ip: '2001:db8:8:1::5', lifted: true });
+  });
+
   // Each command starts a Node process that loads the policies: seconds apiece on a loaded machine.
   it('lists the blocked /64 and lifts it from the command line', { timeout: 90_000 }, async () => {
     await blockClient(gh.runtime, '2001:db8:3:1::9', 'too many refusals');
