@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockClient } from '../../src/shield/blocks/blockClient.js';
+import { runGatehouse } from '../advisor/support/runGatehouse.js';
 import { signInEnrollingTotp } from '../support/otpDevice.js';
-import { runCli } from '../support/runCli.js';
 import { startTestServer, type Client, type TestServer } from '../support/testServer.js';
 import { auditEvents, statusCounts } from './support.js';
 
@@ -80,13 +80,13 @@ describe('IPv6 clients, one /64 each', () => {
   it('lists the blocked /64 and lifts it from the command line', { timeout: 90_000 }, async () => {
     await blockClient(gh.runtime, '2001:db8:3:1::9', 'too many refusals');
     await blockClient(gh.runtime, '2001:db8:3:2::9', 'too many refusals');
-    const listed = await runCli(gh.dataDir, ['shield', 'list', '--json']);
+    const listed = await runGatehouse(gh, ['shield', 'list', '--json']);
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout).blocks.map((b: { ip: string }) => b.ip)).toEqual(expect.arrayContaining(['2001:db8:3:1::/64', '2001:db8:3:2::/64']));
-    const byAddress = await runCli(gh.dataDir, ['shield', 'lift', '2001:db8:3:1::1']);
+    const byAddress = await runGatehouse(gh, ['shield', 'lift', '2001:db8:3:1::1']);
     expect(byAddress.code).toBe(0);
     expect(byAddress.stdout).toBe('lifted the block of 2001:db8:3:1::/64\n');
-    const byKey = await runCli(gh.dataDir, ['shield', 'lift', '2001:db8:3:2::/64']);
+    const byKey = await runGatehouse(gh, ['shield', 'lift', '2001:db8:3:2::/64']);
     expect(byKey.code).toBe(0);
     expect((await admin.get('/admin/shield/blocks')).body.blocks).toEqual([]);
   });
