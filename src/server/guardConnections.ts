@@ -6,6 +6,7 @@ import { addressMatcher, normalizeAddress } from '../shield/clientAddress.js';
 export interface ConnectionGuard {
   /** Open connections allowed per client address (`addressKey`: an IPv6 client's whole prefix). */
   maxPerAddress: number;
+  /** The leading bits of an IPv6 address that name one client. */
   ipv6Prefix: number;
   /** Proxies carry everyone's connections: neither capped nor blocked by their own address. */
   trustedProxies: readonly string[];
