@@ -1,6 +1,7 @@
 import { isoAt } from '../clock/clock.js';
 import { GatehouseError } from '../errors/GatehouseError.js';
 import type { Runtime } from '../runtime/Runtime.js';
+import { addressKey } from '../shield/addressKey.js';
 import type { Transact } from '../store/Transact.js';
 import { startSecondStep, type SecondStepAnswer } from '../mfa/signIn/startSecondStep.js';
 import { listUserGroups } from '../store/repositories/groups.js';
@@ -41,9 +42,12 @@ export async function signIn(runtime: Runtime, input: { email: string; password:
   // Test-only weakening (RuntimeOptions.unsafeWeakenForTests): an unknown e-mail answered at once, in its own words.
   if (!user && runtime.weakened.has('uniformSignIn')) throw new GatehouseError('INVALID_CREDENTIALS', 'No account has this e-mail address');
   // OWASP: a lock must not lock the owner out, so an address this account signed in from
-  // before is held to its own (identifier, address) count only.
+  // before (by `addressKey`: another address in the same IPv6 prefix is the same client) is
+  // held to its own (identifier, address) count only.
   // Asked for unknown e-mails too (of no user), so that both paths cost the same query.
-  const knownAddress = ip !== null && (await hasSignedInFrom(runtime.db, user?.id ?? '', ip));
+  const { ipv6Prefix } = runtime.config.shield;
+  const key = ip === null ? null : addressKey(ip, ipv6Prefix);
+  const knownAddress = key !== null && (await hasSignedInFrom(runtime.db, user?.id ?? '', (address) => addressKey(address, ipv6Prefix) === key));
   // Reserved before the hash is checked: parallel attempts each take a count of their own.
   // Test-only weakening (RuntimeOptions.unsafeWeakenForTests): no brute-force count.
   const attempt = runtime.weakened.has('bruteForce') ? { succeeded: async () => undefined } : await runtime.shield.signInGuard.reserve({ identifier, ip, knownAddress });

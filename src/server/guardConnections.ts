@@ -1,14 +1,17 @@
 import type net from 'node:net';
+import { addressKey } from '../shield/addressKey.js';
 import { addressMatcher, normalizeAddress } from '../shield/clientAddress.js';
 
 /** What decides whether a new connection may stay open. */
 export interface ConnectionGuard {
-  /** Open connections allowed per client address. */
+  /** Open connections allowed per client address (`addressKey`: an IPv6 client's whole prefix). */
   maxPerAddress: number;
+  /** The leading bits of an IPv6 address that name one client. */
+  ipv6Prefix: number;
   /** Proxies carry everyone's connections: neither capped nor blocked by their own address. */
   trustedProxies: readonly string[];
-  /** When the block of `address` ends (ms), 0 when it is not blocked. */
-  blockedUntil(address: string): number;
+  /** When the block of `key` ends (ms), 0 when it is not blocked. */
+  blockedUntil(key: string): number;
   now(): number;
 }
 
@@ -23,17 +26,18 @@ export function guardConnections(server: net.Server, guard: ConnectionGuard): vo
     if (socket.remoteAddress === undefined) return;
     const address = normalizeAddress(socket.remoteAddress);
     if (trusted(address)) return;
-    const count = (open.get(address) ?? 0) + 1;
-    if (count > guard.maxPerAddress || guard.blockedUntil(address) > guard.now()) {
+    const key = addressKey(address, guard.ipv6Prefix);
+    const count = (open.get(key) ?? 0) + 1;
+    if (count > guard.maxPerAddress || guard.blockedUntil(key) > guard.now()) {
       socket.destroy();
       return;
     }
-    open.set(address, count);
+    open.set(key, count);
     socket.once('close', () => {
-      const left = (open.get(address) ?? 1) - 1;
-      // No entry outlives its connections: the map holds only addresses with sockets open.
-      if (left <= 0) open.delete(address);
-      else open.set(address, left);
+      const left = (open.get(key) ?? 1) - 1;
+      // No entry outlives its connections: the map holds only keys with sockets open.
+      if (left <= 0) open.delete(key);
+      else open.set(key, left);
     });
   });
 }

@@ -49,6 +49,7 @@ export async function startServer(runtime: Runtime): Promise<RunningServer> {
   const { blocked } = runtime.shield;
   guardConnections(server, {
     maxPerAddress: shield.maxConnectionsPerIp,
+    ipv6Prefix: shield.ipv6Prefix,
     trustedProxies: shield.trustedProxies,
     blockedUntil: (address) => blocked.blockedUntil(address),
     now: runtime.clock,

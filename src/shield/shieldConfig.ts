@@ -28,6 +28,13 @@ export const shieldEnvironment = {
   GATEHOUSE_MAX_CONNECTIONS_PER_IP: count.default(100),
   GATEHOUSE_MAX_HEADER_BYTES: count.default(16 * 1024),
   GATEHOUSE_MEMORY_LIMITER_KEYS: count.default(100_000),
+  // RFC 6177: a site gets a /48 or /56 and each of its networks a /64; shorter than /32 is a whole provider.
+  GATEHOUSE_IPV6_PREFIX: z
+    .string()
+    .regex(/^\d{1,3}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(32, 'must be at least 32').max(128, 'must be at most 128'))
+    .default(64),
 };
 
 type ShieldEnvironment = z.output<z.ZodObject<typeof shieldEnvironment>>;
@@ -64,6 +71,8 @@ export interface ShieldConfig {
   maxHeaderBytes: number;
   /** How many keys an in-memory limiter holds before it evicts the least recently used. */
   memoryLimiterKeys: number;
+  /** The leading bits of an IPv6 address that name one client (`addressKey`). */
+  ipv6Prefix: number;
 }
 
 /** The shield's part of the configuration, from the validated environment. */
@@ -87,6 +96,7 @@ export function shieldConfigFrom(e: ShieldEnvironment): ShieldConfig {
     maxConnectionsPerIp: e.GATEHOUSE_MAX_CONNECTIONS_PER_IP,
     maxHeaderBytes: e.GATEHOUSE_MAX_HEADER_BYTES,
     memoryLimiterKeys: e.GATEHOUSE_MEMORY_LIMITER_KEYS,
+    ipv6Prefix: e.GATEHOUSE_IPV6_PREFIX,
   };
 }
 

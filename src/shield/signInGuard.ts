@@ -1,4 +1,5 @@
 import { hmacHex } from '../crypto/digest.js';
+import { addressKey } from './addressKey.js';
 import type { Limiters } from './limiters/createLimiters.js';
 import { consumeOrRefuse } from './limiters/consumeOrRefuse.js';
 import type { ShieldConfig } from './shieldConfig.js';
@@ -23,16 +24,17 @@ export interface SignInGuard {
 
 /**
  * Failures are counted per identifier (the normalised e-mail, registered or not, so that a
- * lock tells nothing) and per (identifier, address). Each count lets `free` failures through,
- * then asks a growing wait: 30 s, doubling, at most 1 h; past 100 consecutive failures the
- * identifier is refused until a success, a reset or the run ages out.
+ * lock tells nothing) and per (identifier, `addressKey`: an IPv6 client's whole prefix). Each
+ * count lets `free` failures through, then asks a growing wait: 30 s, doubling, at most 1 h;
+ * past 100 consecutive failures the identifier is refused until a success, a reset or the
+ * run ages out.
  * Keys are HMACs: the limits store holds no e-mail address.
  */
 export function createSignInGuard(config: ShieldConfig, limiters: Limiters, hmacKey: Buffer): SignInGuard {
   const perAccount = failureRun(limiters, 'signin-account', config.signInFreeFailures, config);
   const perPair = failureRun(limiters, 'signin-pair', config.signInFreeFailuresPerIp, config);
   const accountKey = (identifier: string) => hmacHex(hmacKey, `sign-in\u0000${identifier}`);
-  const pairKey = (identifier: string, ip: string | null) => hmacHex(hmacKey, `sign-in\u0000${identifier}\u0000${ip ?? 'unknown'}`);
+  const pairKey = (identifier: string, ip: string | null) => hmacHex(hmacKey, `sign-in\u0000${identifier}\u0000${addressKey(ip ?? 'unknown', config.ipv6Prefix)}`);
 
   return {
     async reserve({ identifier, ip, knownAddress }) {

@@ -29,8 +29,18 @@ describe('configuration', () => {
     ['GATEHOUSE_REDIS_PREFIX', 'has space'],
     ['GATEHOUSE_DATABASE_POOL_MAX', '0'],
     ['GATEHOUSE_HMAC_KEY', 'c2hvcnQ='],
+    ['GATEHOUSE_IPV6_PREFIX', '31'],
+    ['GATEHOUSE_IPV6_PREFIX', '129'],
+    ['GATEHOUSE_IPV6_PREFIX', '/64'],
   ])('stops on a bad %s with a one-line message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrowError(new RegExp(`^${name}: [^\\n]+$`));
+  });
+
+  it('keys IPv6 clients by their /64 unless told another prefix', () => {
+    expect(loadConfig({}).shield.ipv6Prefix).toBe(64);
+    expect(loadConfig({ GATEHOUSE_IPV6_PREFIX: '56' }).shield.ipv6Prefix).toBe(56);
+    expect(loadConfig({ GATEHOUSE_IPV6_PREFIX: '32' }).shield.ipv6Prefix).toBe(32);
+    expect(loadConfig({ GATEHOUSE_IPV6_PREFIX: '128' }).shield.ipv6Prefix).toBe(128);
   });
 
   it('takes PostgreSQL and Redis with pool limits and a shared HMAC key', () => {

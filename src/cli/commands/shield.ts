@@ -1,8 +1,7 @@
-import net from 'node:net';
 import type { Command } from 'commander';
 import { operatorTransact } from '../../audit/operatorTransact.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
-import { liftClientBlock } from '../../shield/blocks/liftClientBlock.js';
+import { liftClientBlock, liftTarget } from '../../shield/blocks/liftClientBlock.js';
 import { listClientBlocks } from '../../shield/blocks/listClientBlocks.js';
 import { openRuntime } from '../openRuntime.js';
 import { closeRuntime } from '../../runtime/closeRuntime.js';
@@ -28,14 +27,14 @@ export function shieldCommand(program: Command): void {
     });
   shield
     .command('lift <ip>')
-    .description('lift the block of a client address')
+    .description('lift the block of a client address (an IPv6 address lifts its prefix), or of a key as listed')
     .option('--data <dir>', 'data folder (default GATEHOUSE_DATA_DIR or ./data)')
     .action(async (ip: string, options: { data?: string }) => {
-      if (net.isIP(ip) === 0 && ip !== 'unknown') throw new GatehouseError('VALIDATION_ERROR', `${ip} is not an IP address`);
+      if (!liftTarget.safeParse(ip).success) throw new GatehouseError('VALIDATION_ERROR', `${ip} is not an IP address or IPv6 prefix`);
       const runtime = await openRuntime(options.data);
       try {
-        await liftClientBlock(runtime, ip, operatorTransact(runtime.db, runtime.clock, 'LiftClientBlock', { ip }));
-        process.stdout.write(`lifted the block of ${ip}\n`);
+        const lifted = await liftClientBlock(runtime, ip, operatorTransact(runtime.db, runtime.clock, 'LiftClientBlock', { ip }));
+        process.stdout.write(`lifted the block of ${lifted.ip}\n`);
       } finally {
         await closeRuntime(runtime);
       }

@@ -3,6 +3,7 @@ import { isoAt } from '../../clock/clock.js';
 import { sha256Hex } from '../../crypto/digest.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Runtime } from '../../runtime/Runtime.js';
+import { addressKey } from '../../shield/addressKey.js';
 import { blockClient } from '../../shield/blocks/blockClient.js';
 import { limitedRoute } from '../../shield/limitedRoute.js';
 import { unknownWindowTokens, type UnknownWindowTokens } from '../../shield/pentest/unknownWindowTokens.js';
@@ -18,6 +19,7 @@ const windowToken = /^[A-Za-z0-9_-]{43}$/;
  * The shield in front of every route, inside the audit recorder so that each refusal is an
  * audit event: a blocked address is refused, then the per-address and per-route limits take
  * a point; a client that draws too many refusals (4xx) is blocked for a growing time.
+ * "Address" is the client's `addressKey`: an IPv6 client's whole prefix.
  * A request bearing an open pen-test window's token is limited like any other, never
  * blocked, and flagged `pentest` for its audit event.
  */
@@ -26,21 +28,23 @@ export function shieldRequests(runtime: Runtime): MiddlewareHandler<HttpEnv> {
   const unknown = unknownWindowTokens();
   return async function shieldRequests(c, next) {
     const ip = c.var.sourceIp ?? 'unknown';
+    // Counted and blocked by its key (an IPv6 client's whole prefix); logged and audited by its own address.
+    const key = addressKey(ip, runtime.config.shield.ipv6Prefix);
     const pentest = await inPentestWindow(runtime, c, unknown);
     if (pentest) c.set('pentest', true);
     try {
-      if (!pentest) await refuseBlocked(runtime, ip);
-      await consumeOrRefuse(shield.perAddress, ip);
+      if (!pentest) await refuseBlocked(runtime, key);
+      await consumeOrRefuse(shield.perAddress, key);
       const route = limitedRoute(c.req.method, c.req.path);
-      if (route) await consumeOrRefuse(shield.perAuthRoute, `${route}|${ip}`);
+      if (route) await consumeOrRefuse(shield.perAuthRoute, `${route}|${key}`);
     } catch (error) {
-      if (!(error instanceof Blocked)) await countRefusal(runtime, ip, pentest);
+      if (!(error instanceof Blocked)) await countRefusal(runtime, ip, key, pentest);
       throw error;
     }
     await next();
     if (c.res.status >= 400 && c.res.status < 500 && !c.var.refusalCounted) {
       // The answer is decided: a failure to count it must not turn it into a 500.
-      await countRefusal(runtime, ip, pentest).catch((error: unknown) => runtime.logger.error({ err: error, requestId: c.var.requestId }, 'counting a refusal failed'));
+      await countRefusal(runtime, ip, key, pentest).catch((error: unknown) => runtime.logger.error({ err: error, requestId: c.var.requestId }, 'counting a refusal failed'));
     }
   };
 }
@@ -48,13 +52,13 @@ export function shieldRequests(runtime: Runtime): MiddlewareHandler<HttpEnv> {
 /** The refusal of a blocked address: RATE_LIMITED until the block ends (it does not count as a new refusal). */
 class Blocked extends GatehouseError {}
 
-async function refuseBlocked(runtime: Runtime, ip: string): Promise<void> {
+async function refuseBlocked(runtime: Runtime, key: string): Promise<void> {
   const { blocked } = runtime.shield;
   // The in-memory copy first, so that no query is spent on the addresses it does not list.
-  if (blocked.blockedUntil(ip) === 0) return;
-  const block = await findActiveBlock(runtime.db, ip, isoAt(runtime.clock()));
+  if (blocked.blockedUntil(key) === 0) return;
+  const block = await findActiveBlock(runtime.db, key, isoAt(runtime.clock()));
   if (!block) {
-    blocked.remove(ip);
+    blocked.remove(key);
     return;
   }
   const seconds = Math.max(1, Math.ceil((Date.parse(block.blocked_until) - runtime.clock()) / 1000));
@@ -64,20 +68,20 @@ async function refuseBlocked(runtime: Runtime, ip: string): Promise<void> {
   });
 }
 
-/** Counts a refusal; the one that crosses the limit blocks the address (never during a pen-test window). */
-async function countRefusal(runtime: Runtime, ip: string, pentest: boolean): Promise<void> {
+/** Counts a refusal of `ip` under its `key`; the one that crosses the limit blocks the key (never during a pen-test window). */
+async function countRefusal(runtime: Runtime, ip: string, key: string, pentest: boolean): Promise<void> {
   if (pentest) return;
   try {
-    await runtime.shield.refusals.consume(ip);
+    await runtime.shield.refusals.consume(key);
   } catch (rejection) {
     if (rejection instanceof Error) throw rejection;
     // Only the refusal that crossed the limit blocks (parallel ones past it must not add strikes);
     // the count starts afresh for the next run.
     if ((rejection as { consumedPoints?: number }).consumedPoints !== runtime.config.shield.blockAfterRefusals + 1) return;
-    await runtime.shield.refusals.delete(ip);
+    await runtime.shield.refusals.delete(key);
     const block = await blockClient(runtime, ip, `more than ${runtime.config.shield.blockAfterRefusals} refused requests in ${runtime.config.shield.refusalWindowSeconds} s`);
-    runtime.shield.blocked.add(ip, Date.parse(block.blocked_until));
-    runtime.logger.warn({ ip, strikes: block.strikes, blockedUntil: block.blocked_until }, 'client blocked');
+    runtime.shield.blocked.add(block.ip, Date.parse(block.blocked_until));
+    runtime.logger.warn({ ip, blocked: block.ip, strikes: block.strikes, blockedUntil: block.blocked_until }, 'client blocked');
   }
 }
 

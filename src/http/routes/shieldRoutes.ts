@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CedarEntity } from '../../authz/index.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Runtime } from '../../runtime/Runtime.js';
-import { liftClientBlock } from '../../shield/blocks/liftClientBlock.js';
+import { liftClientBlock, liftTarget } from '../../shield/blocks/liftClientBlock.js';
 import { listClientBlocks } from '../../shield/blocks/listClientBlocks.js';
 import { openPentestWindow } from '../../shield/pentest/openPentestWindow.js';
 import { authorizeCaller } from '../authorizeCaller.js';
@@ -12,7 +12,7 @@ import { event } from '../middleware/event.js';
 import { requireCaller } from '../middleware/requireCaller.js';
 import { readJson, readParams } from '../readInput.js';
 
-const address = z.object({ ip: z.ipv4().or(z.ipv6()).or(z.literal('unknown')) });
+const address = z.object({ ip: liftTarget });
 // A window is for a test run, not a standing exemption: a day at most.
 const window = z.strictObject({ minutes: z.number().int().min(1).max(1440) });
 const shieldEntity: CedarEntity = { uid: { type: 'Shield', id: 'shield' }, attrs: {}, parents: [] };

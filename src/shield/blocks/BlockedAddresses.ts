@@ -3,10 +3,11 @@ import type { Store } from '../../store/openDatabase.js';
 import { listActiveBlocks } from '../../store/repositories/shieldBlocks.js';
 
 /**
- * The blocks in force, held in memory so that a blocked address costs no query: its new
- * connections are closed at accept, before TLS. The database stays the truth: this copy is
- * refreshed from it every `refreshMs` (blocks made by other instances, lifts made by the CLI),
- * and a request from an address it lists is checked against the database before refusal.
+ * The blocks in force, by `addressKey`, held in memory so that a blocked address costs no
+ * query: its new connections are closed at accept, before TLS. The database stays the truth:
+ * this copy is refreshed from it every `refreshMs` (blocks made by other instances, lifts made
+ * by the CLI), and a request from an address it lists is checked against the database before
+ * refusal.
  */
 export class BlockedAddresses {
   private readonly until = new Map<string, number>();
@@ -17,23 +18,23 @@ export class BlockedAddresses {
     private readonly clock: Clock,
   ) {}
 
-  /** When the block of `ip` ends (ms), or 0 when this copy knows of none. */
-  blockedUntil(ip: string): number {
-    const until = this.until.get(ip) ?? 0;
+  /** When the block of `key` ends (ms), or 0 when this copy knows of none. */
+  blockedUntil(key: string): number {
+    const until = this.until.get(key) ?? 0;
     if (until === 0) return 0;
     if (until <= this.clock()) {
-      this.until.delete(ip);
+      this.until.delete(key);
       return 0;
     }
     return until;
   }
 
-  add(ip: string, untilMs: number): void {
-    this.until.set(ip, untilMs);
+  add(key: string, untilMs: number): void {
+    this.until.set(key, untilMs);
   }
 
-  remove(ip: string): void {
-    this.until.delete(ip);
+  remove(key: string): void {
+    this.until.delete(key);
   }
 
   /** Replaces this copy with the blocks in force in the database. */

@@ -72,10 +72,25 @@ export async function markSessionAuthenticated(db: Store, sessionId: string, at:
   await db.updateTable('sessions').set({ mfa: 1, authenticated_at: at }).where('id', '=', sessionId).execute();
 }
 
-/** True when `userId` has had a session opened from `sourceIp` (a place it signed in from before). */
-export async function hasSignedInFrom(db: Store, userId: string, sourceIp: string): Promise<boolean> {
-  const row = await db.selectFrom('sessions').select('id').where('user_id', '=', userId).where('source_ip', '=', sourceIp).limit(1).executeTakeFirst();
-  return row !== undefined;
+// The most recent places compared: an owner with more is held to the account's count, as anyone else (fail closed).
+const placesCompared = 1000;
+
+/**
+ * True when `userId` has had a session opened from an address that `sameClient` accepts (a
+ * place it signed in from before), among the 1000 it signed in from most recently. Compared in
+ * code, one path for SQLite and PostgreSQL: one IPv6 client's addresses differ within its prefix.
+ */
+export async function hasSignedInFrom(db: Store, userId: string, sameClient: (sourceIp: string) => boolean): Promise<boolean> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select('source_ip')
+    .where('user_id', '=', userId)
+    .where('source_ip', 'is not', null)
+    .groupBy('source_ip')
+    .orderBy((eb) => eb.fn.max('created_at'), 'desc')
+    .limit(placesCompared)
+    .execute();
+  return rows.some((row) => sameClient(row.source_ip!));
 }
 
 /** The user's sessions not revoked and not past their absolute expiry at `now`, newest first. */

@@ -40,14 +40,15 @@ export async function listActiveBlocks(db: Store, now: string, limit = 500): Pro
     .execute();
 }
 
-/** Lifts the block of `ip` in force at `now`; true when there was one. */
-export async function liftBlock(db: Store, ip: string, now: string): Promise<boolean> {
-  const result = await db
+/** Lifts the blocks in force at `now` kept under any of `keys`; answers the keys it lifted. */
+export async function liftBlocks(db: Store, keys: string[], now: string): Promise<string[]> {
+  const rows = await db
     .updateTable('shield_blocks')
     .set({ lifted_at: now })
-    .where('ip', '=', ip)
+    .where('ip', 'in', keys)
     .where('lifted_at', 'is', null)
     .where('blocked_until', '>', now)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+    .returning('ip')
+    .execute();
+  return rows.map((row) => row.ip);
 }
