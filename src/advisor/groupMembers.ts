@@ -1,4 +1,6 @@
+import { isoAt } from '../clock/clock.js';
 import type { Store } from '../store/openDatabase.js';
+import { userEnabledAt } from '../store/userEnabledAt.js';
 
 /** A member of a group as the advisor sees it: who, and whether a second factor is enabled. */
 export interface Member {
@@ -7,8 +9,8 @@ export interface Member {
   hasFactor: boolean;
 }
 
-/** The enabled (not disabled) members of `group`, each with whether it has an enabled second factor. */
-export async function groupMembers(db: Store, group: string): Promise<Member[]> {
+/** The members of `group` enabled at `now` (ms), each with whether it has an enabled second factor. */
+export async function groupMembers(db: Store, group: string, now: number): Promise<Member[]> {
   const rows = await db
     .selectFrom('user_groups')
     .innerJoin('users', 'users.id', 'user_groups.user_id')
@@ -19,7 +21,7 @@ export async function groupMembers(db: Store, group: string): Promise<Member[]> 
         .as('has_factor'),
     )
     .where('user_groups.group_name', '=', group)
-    .where('users.disabled_at', 'is', null)
+    .where(userEnabledAt('users.disabled_at', isoAt(now)))
     .orderBy('users.email')
     .execute();
   // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.

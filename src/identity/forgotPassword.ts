@@ -3,6 +3,7 @@ import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
 import { saveCode } from '../store/repositories/codes.js';
 import { findUserByEmail } from '../store/repositories/users.js';
+import { isDisabled } from './accountDisabled.js';
 import { issueCode } from './codes/issueCode.js';
 import { evenTiming } from './evenTiming.js';
 import { normalizeEmail } from './normalizeEmail.js';
@@ -16,7 +17,7 @@ export function forgotPassword(runtime: Runtime, input: { email: string }, trans
   return evenTiming(async () => {
     const email = normalizeEmail(input.email);
     const user = await findUserByEmail(runtime.db, email);
-    if (!user || user.disabled_at) {
+    if (!user || isDisabled(user, runtime.clock())) {
       await transact(async () => null);
       return;
     }

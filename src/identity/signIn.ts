@@ -9,6 +9,7 @@ import { deleteEndedChallenges, insertChallenge } from '../store/repositories/mf
 import { hasSignedInFrom, insertSession } from '../store/repositories/sessions.js';
 import { findUserByEmail, updatePasswordHash } from '../store/repositories/users.js';
 import type { SessionRow, UserRow } from '../store/schema.js';
+import { isDisabled } from './accountDisabled.js';
 import { normalizeEmail } from './normalizeEmail.js';
 import { hashPassword, needsRehash, verifyPassword } from './passwords/hashPassword.js';
 import { newSession, type Origin } from './sessions/newSession.js';
@@ -53,7 +54,7 @@ export async function signIn(runtime: Runtime, input: { email: string; password:
   const passwordHash = user?.password_hash ?? runtime.dummyPasswordHash;
   const passwordOk = await verifyPassword(passwordHash, input.password);
   // An unconfirmed sign-up has no password yet (it arrives with the confirmation), so it lands here too.
-  if (!user || !user.password_hash || !passwordOk || user.disabled_at || !user.confirmed_at) throw invalidCredentials();
+  if (!user || !user.password_hash || !passwordOk || isDisabled(user, runtime.clock()) || !user.confirmed_at) throw invalidCredentials();
   await attempt.succeeded();
 
   const rehash = needsRehash(user.password_hash) ? await hashPassword(input.password) : undefined;

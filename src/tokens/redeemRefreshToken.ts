@@ -1,6 +1,7 @@
 import { isoAt } from '../clock/clock.js';
 import { sha256Hex } from '../crypto/digest.js';
 import { GatehouseError, isGatehouseError } from '../errors/GatehouseError.js';
+import { isDisabled } from '../identity/accountDisabled.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
 import { listUserGroups } from '../store/repositories/groups.js';
@@ -34,7 +35,7 @@ export async function redeemRefreshToken(
   const current = await findSessionWithUser(deps.db, found.session_id);
   // A signed-out session, or a disabled user, ends the family's right to new tokens; so does the
   // session's absolute lifetime (NIST SP 800-63B AAL2: reauthenticate at least every 24 h).
-  if (!current || current.session.revoked_at || current.user.disabled_at) throw invalidGrant();
+  if (!current || current.session.revoked_at || isDisabled(current.user, now)) throw invalidGrant();
   if (Date.parse(current.session.expires_at) <= now) throw invalidGrant();
   const { session, user } = current;
   const groups = await listUserGroups(deps.db, user.id);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../clock/clock.js';
+import { disabledFrom, isDisabled } from '../identity/accountDisabled.js';
 import type { SessionRevocations } from '../identity/sessions/SessionRevocations.js';
 import type { Store } from '../store/openDatabase.js';
 import { findSessionWithUser, type SessionUser } from '../store/repositories/sessions.js';
@@ -13,7 +14,7 @@ export interface LiveSession {
 
 /** Whether a session is still live, answered from memory in the common case. */
 export interface SessionLiveness {
-  /** The session and its user while it is live (not signed out, user not disabled), else undefined. */
+  /** The session and its user while it is live (not signed out, user not disabled: `isDisabled`), else undefined. */
   check(sessionId: string): Promise<LiveSession | undefined>;
   /** Stops listening to revocations. */
   close(): void;
@@ -33,13 +34,14 @@ const maxAgeMs = 60_000;
  * only when another connection committed; then the cache is emptied and entries re-read.
  */
 export function sessionLiveness(db: Store, clock: Clock, revocations: Pick<SessionRevocations, 'onRevoked'>, options: { sqlite: boolean }): SessionLiveness {
-  const cache = new Map<string, { live: LiveSession | undefined; at: number }>();
+  // `until`: when the entry stops answering (ms); a live one never outlives its account's expiry.
+  const cache = new Map<string, { live: LiveSession | undefined; until: number }>();
   let dataVersion: number | undefined;
   // Bumped by every announcement, so that a read racing a revocation is never cached as live.
   let generation = 0;
   const stopListening = revocations.onRevoked((sessionIds) => {
     generation += 1;
-    for (const id of sessionIds) cache.set(id, { live: undefined, at: clock() });
+    for (const id of sessionIds) cache.set(id, { live: undefined, until: clock() + maxAgeMs });
   });
 
   // In-process SQLite: a pragma reading one counter of the connection, no table, no network.
@@ -56,15 +58,16 @@ export function sessionLiveness(db: Store, clock: Clock, revocations: Pick<Sessi
     async check(sessionId) {
       if (await changedElsewhere()) cache.clear();
       const cached = cache.get(sessionId);
-      if (cached && clock() - cached.at < maxAgeMs) return cached.live;
+      if (cached && clock() < cached.until) return cached.live;
       const readAt = generation;
       const found = await findSessionWithUser(db, sessionId);
-      const live = found && found.session.revoked_at === null && found.user.disabled_at === null ? found : undefined;
+      const now = clock();
+      const live = found && found.session.revoked_at === null && !isDisabled(found.user, now) ? found : undefined;
       // Something ended while we read: trust an announcement about this session over the read.
       if (readAt !== generation) return cache.get(sessionId)?.live === undefined && cache.has(sessionId) ? undefined : live;
       cache.delete(sessionId);
       if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
-      cache.set(sessionId, { live, at: clock() });
+      cache.set(sessionId, { live, until: Math.min(now + maxAgeMs, live ? disabledFrom(live.user) : Infinity) });
       return live;
     },
     close: stopListening,

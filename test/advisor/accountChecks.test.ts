@@ -11,6 +11,7 @@ import { openPentestWindow } from '../../src/shield/pentest/openPentestWindow.js
 import { appendEvent } from '../../src/audit/appendEvent.js';
 import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUser.js';
 import { initRoot } from '../../src/identity/admin/initRoot.js';
+import { setUserDisabled } from '../../src/store/repositories/users.js';
 import { plainTransact } from '../../src/store/Transact.js';
 import { advisorFixture, runCheck, type AdvisorFixture } from './support/advisorFixture.js';
 
@@ -118,15 +119,20 @@ describe('unconfirmed-users', () => {
 });
 
 describe('pentest-accounts-left', () => {
-  it('fails while an ended window\'s throwaway accounts can sign in, and passes once the window is closed', async () => {
+  it('passes when an ended window\'s accounts expired with it, fails for one enabled again by hand, and passes once the window is closed', async () => {
     const opened = Date.now();
     const window = await openPentestWindow(fx.runtime, { minutes: 30, openedBy: 'operator', accounts: true }, plainTransact(fx.runtime.db));
-    // While the window is open, its accounts are in use.
+    const after = fx.context({ facts: { now: opened + 31 * 60_000 } });
+    // While the window is open, its accounts are in use; after its end they are disabled by themselves.
     expect((await runCheck(pentestAccountsLeft, fx.context({ facts: { now: opened + 10 * 60_000 } }))).status).toBe('pass');
-    const left = await runCheck(pentestAccountsLeft, fx.context({ facts: { now: opened + 31 * 60_000 } }));
+    expect((await runCheck(pentestAccountsLeft, after)).status).toBe('pass');
+    const teacher = window.accounts!.teacher;
+    await setUserDisabled(fx.runtime.db, teacher.id, null, new Date().toISOString());
+    const left = await runCheck(pentestAccountsLeft, after);
     expect(left).toMatchObject({ status: 'fail', severity: 'high' });
-    expect(left.finding).toContain(`pentest-${window.id.slice(0, 8)}-`);
+    expect(left.finding).toMatch(/^1 throwaway account\(s\) /);
+    expect(left.finding).toContain(teacher.email);
     await closePentestWindows(fx.runtime, { windowId: window.id }, plainTransact(fx.runtime.db));
-    expect((await runCheck(pentestAccountsLeft, fx.context({ facts: { now: opened + 31 * 60_000 } }))).status).toBe('pass');
+    expect((await runCheck(pentestAccountsLeft, after)).status).toBe('pass');
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminsWithoutMfa } from '../../src/advisor/checks/adminsWithoutMfa.js';
 import { auditVerifiedRecently } from '../../src/advisor/checks/auditVerifiedRecently.js';
+import { pentestAccountsLeft } from '../../src/advisor/checks/pentestAccountsLeft.js';
 import { rateLimitsInMemory } from '../../src/advisor/checks/rateLimitsInMemory.js';
 import { rootDailyUse } from '../../src/advisor/checks/rootDailyUse.js';
 import { rootWithoutMfa } from '../../src/advisor/checks/rootWithoutMfa.js';
@@ -12,6 +13,8 @@ import { recordAuditVerification } from '../../src/advisor/recordAuditVerificati
 import { appendEvent } from '../../src/audit/appendEvent.js';
 import { createConfirmedUser } from '../../src/identity/admin/createConfirmedUser.js';
 import { initRoot } from '../../src/identity/admin/initRoot.js';
+import { openPentestWindow } from '../../src/shield/pentest/openPentestWindow.js';
+import { setUserDisabled } from '../../src/store/repositories/users.js';
 import { plainTransact } from '../../src/store/Transact.js';
 import { storeEngines } from '../support/storeEngines.js';
 import { advisorFixture, runCheck, type AdvisorFixture } from './support/advisorFixture.js';
@@ -87,5 +90,24 @@ describe.each(storeEngines())('the store checks on $name', (engine) => {
     // The one gone five minutes ago is kept a while, but no check counts it: one instance, pass.
     expect(await runCheck(rateLimitsInMemory, fx.context({ facts: { now } }))).toMatchObject({ status: 'pass', finding: expect.stringMatching(/^1 instance/) });
     await stop();
+  });
+
+  it.skipIf(engine.skip)('count as enabled the users whose disable time is still to come', async () => {
+    const opened = Date.now();
+    const window = await openPentestWindow(fx.runtime, { minutes: 30, openedBy: 'operator', accounts: true }, plainTransact(fx.runtime.db));
+    const at = (ms: number) => new Date(ms).toISOString();
+    const after = fx.context({ facts: { now: opened + 31 * 60_000 } });
+    expect((await runCheck(pentestAccountsLeft, after)).status).toBe('pass');
+    // Expiring a minute after the advisor's now: still enabled then.
+    await setUserDisabled(fx.runtime.db, window.accounts!.teacher.id, at(opened + 32 * 60_000), at(opened));
+    const left = await runCheck(pentestAccountsLeft, after);
+    expect(left.status).toBe('fail');
+    expect(left.finding).toContain(window.accounts!.teacher.email);
+    expect((await runCheck(pentestAccountsLeft, fx.context({ facts: { now: opened + 32 * 60_000 } }))).status).toBe('pass');
+
+    const { id } = await createConfirmedUser(fx.runtime, { email: 'eve@admin.test', groups: ['admins'] }, plainTransact(fx.runtime.db));
+    await setUserDisabled(fx.runtime.db, id, at(opened + 60_000), at(opened));
+    expect((await runCheck(adminsWithoutMfa, fx.context({ facts: { now: opened } }))).finding).toContain('eve@admin.test');
+    expect((await runCheck(adminsWithoutMfa, fx.context({ facts: { now: opened + 60_000 } }))).finding).not.toContain('eve@admin.test');
   });
 });

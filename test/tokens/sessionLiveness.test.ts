@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/clock/clock.js';
 import { localSessionRevocations } from '../../src/identity/sessions/SessionRevocations.js';
 import { openDatabase, type Store } from '../../src/store/openDatabase.js';
 import { revokeSession } from '../../src/store/repositories/sessions.js';
@@ -27,14 +28,14 @@ afterEach(async () => {
   dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }));
 });
 
-async function scene() {
+async function scene(setup: { clock?: Clock; disabledAt?: string } = {}) {
   const dir = tempDataDir();
   dirs.push(dir);
   const url = `sqlite:${path.join(dir, 'gatehouse.db')}`;
   const db = await openDatabase(url);
   stores.push(db);
   const at = new Date().toISOString();
-  await db.insertInto('users').values({ id: 'u1', email: 'u1@school.test', password_hash: null, confirmed_at: at, disabled_at: null, created_at: at, updated_at: at }).execute();
+  await db.insertInto('users').values({ id: 'u1', email: 'u1@school.test', password_hash: null, confirmed_at: at, disabled_at: setup.disabledAt ?? null, created_at: at, updated_at: at }).execute();
   for (const id of ['s1', 's2']) {
     await db
       .insertInto('sessions')
@@ -43,7 +44,7 @@ async function scene() {
   }
   const counter = new CountReads();
   const revocations = localSessionRevocations();
-  const liveness = sessionLiveness(db.withPlugin(counter), () => Date.now(), revocations, { sqlite: true });
+  const liveness = sessionLiveness(db.withPlugin(counter), setup.clock ?? (() => Date.now()), revocations, { sqlite: true });
   return { url, db, counter, revocations, liveness };
 }
 
@@ -81,5 +82,17 @@ describe('session liveness for bearer tokens', () => {
     expect(counter.reads).toBe(4);
     expect(await liveness.check('s2')).toBeDefined();
     expect(counter.reads).toBe(4);
+  });
+
+  it('answers live from memory until the account expires, and not from that instant on', async () => {
+    let now = Date.parse('2026-11-25T08:00:00Z');
+    const expiry = now + 30_000;
+    const { counter, liveness } = await scene({ clock: () => now, disabledAt: new Date(expiry).toISOString() });
+    expect(await liveness.check('s1')).toBeDefined();
+    now = expiry - 1;
+    expect(await liveness.check('s1')).toBeDefined();
+    expect(counter.reads).toBe(1);
+    now = expiry;
+    expect(await liveness.check('s1')).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { blockClient } from '../../src/shield/blocks/blockClient.js';
+import { setUserDisabled } from '../../src/store/repositories/users.js';
 import { describeInBrowser, openBrowser, type TestBrowser } from '../support/browser.js';
 import type { TotpDevice } from '../support/otpDevice.js';
 import { startTestServer, type TestServer } from '../support/testServer.js';
@@ -41,10 +42,14 @@ describeInBrowser('the console\'s users and blocks in a real browser', () => {
   }, 60_000);
 
   it('adds a user to a group and removes them again, and refuses to disable the admin themselves', async () => {
-    await server.addUser('tess@school.test', password);
+    const tess = await server.addUser('tess@school.test', password);
+    // An expiry still to come: the account is active, and says until when.
+    await setUserDisabled(server.runtime.db, tess.id, '2999-01-01T00:00:00.000Z', new Date().toISOString());
     const { page } = browser;
     await page.goto(`${server.url}/console/users?query=tess`);
+    await page.getByRole('cell', { name: 'Active until 2999-01-01 00:00 UTC' }).waitFor();
     await page.getByRole('link', { name: 'tess@school.test' }).click();
+    await page.getByText('Active until 2999-01-01 00:00 UTC').waitFor();
     await page.getByLabel('Group', { exact: true }).selectOption('teachers');
     await page.getByRole('button', { name: 'Add to group' }).click();
     await page.getByText('Added to the group.').waitFor();

@@ -7,8 +7,8 @@ export const adminsWithoutMfa: AdvisorCheck = {
   severity: 'high',
   title: 'Administrators without MFA',
   fix: 'Each listed administrator signs in and enrols a second factor (their next sign-in asks for one); or remove them from `admins`.',
-  async run({ db }) {
-    const admins = await groupMembers(db, 'admins');
+  async run({ db, now }) {
+    const admins = await groupMembers(db, 'admins', now);
     const bare = admins.filter((admin) => !admin.hasFactor);
     if (bare.length > 0) return { status: 'fail', finding: `${bare.length} of ${admins.length} administrator(s) have no second factor: ${listOf(bare.map((a) => a.email))}.` };
     return { status: 'pass', finding: admins.length === 0 ? 'There are no administrators.' : `All ${admins.length} administrator(s) have a second factor.` };

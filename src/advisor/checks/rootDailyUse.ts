@@ -17,7 +17,7 @@ export const rootDailyUse: AdvisorCheck = {
   title: 'Root account used for more than administration',
   fix: 'Use a member of `admins` (or an application account) for daily work and keep root for tasks only root can do; find the calls with GET /audit/events?principalId=<root id>.',
   async run({ db, now }) {
-    const roots = await groupMembers(db, rootGroup);
+    const roots = await groupMembers(db, rootGroup, now);
     if (roots.length === 0) return { status: 'pass', finding: 'No root account exists.' };
     const since = isoAt(now - windowDays * 86_400_000);
     const rows = await db

@@ -1,4 +1,5 @@
 import { isoAt } from '../../clock/clock.js';
+import { userEnabledAt } from '../../store/userEnabledAt.js';
 import type { AdvisorCheck } from '../AdvisorCheck.js';
 import { listOf } from '../groupMembers.js';
 
@@ -14,7 +15,7 @@ export const unconfirmedUsers: AdvisorCheck = {
       .selectFrom('users')
       .select(['email'])
       .where('confirmed_at', 'is', null)
-      .where('disabled_at', 'is', null)
+      .where(userEnabledAt('disabled_at', isoAt(now)))
       .where('created_at', '<', isoAt(now - days * 86_400_000))
       .orderBy('created_at')
       .execute();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isoAt } from '../../clock/clock.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
+import { isDisabled } from '../../identity/accountDisabled.js';
 import { normalizeEmail } from '../../identity/normalizeEmail.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { openChannelOfPair } from '../../store/repositories/channels.js';
@@ -19,7 +20,7 @@ export async function openChannel(runtime: Pick<Runtime, 'db' | 'clock'>, author
     throw new GatehouseError('VALIDATION_ERROR', `${field}: must be another user`, { details: { issues: [{ field, message: 'must be another user' }] } });
   }
   // An unconfirmed or disabled account cannot sign in to read, so it is not a peer either.
-  if (!peer || !peer.confirmed_at || peer.disabled_at) throw new GatehouseError('NOT_FOUND', 'No such user');
+  if (!peer || !peer.confirmed_at || isDisabled(peer, runtime.clock())) throw new GatehouseError('NOT_FOUND', 'No such user');
   if (!authorize('OpenChannel', { uid: { type: 'User', id: peer.id }, attrs: {}, parents: [] })) {
     throw new GatehouseError('ACCESS_DENIED', 'You may not open a channel with this user');
   }

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { isoAt } from '../../clock/clock.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
+import { disabledFrom } from '../../identity/accountDisabled.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { verifyAccessToken } from '../../tokens/verifyAccessToken.js';
 import type { HttpEnv } from '../HttpEnv.js';
@@ -39,7 +40,8 @@ export function bearerToken(runtime: Runtime): MiddlewareHandler<HttpEnv> {
       session: { ...live.session, mfa: access.mfa ? 1 : 0 },
       user: live.user,
       groups: access.groups,
-      expiresAt: isoAt(access.expiresAt),
+      // A stream opened with the token ends when it does, or when the account expires first.
+      expiresAt: isoAt(Math.min(access.expiresAt, disabledFrom(live.user))),
       // Step-up policies read how long ago the session last proved its user, as of the token's issue.
       authAge: Math.max(0, Math.floor(runtime.clock() / 1000) - access.authTime),
       via: 'bearer',

@@ -26,7 +26,7 @@ export function adminUserRoutes(runtime: Runtime): Hono<HttpEnv> {
 
   app.get('/users/:id', event('AdminGetUser'), async (c) => {
     const { id } = readParams(c, userParams);
-    return c.json((await managedUser(runtime.db, id)).view);
+    return c.json((await managedUser(runtime, id)).view);
   });
 
   app.get('/groups', event('AdminListGroups'), async (c) => c.json({ groups: await listGroupNames(runtime.db) }));

@@ -15,7 +15,7 @@ import { managedUser } from './managedUser.js';
  * the way back in), nor can administrators disable themselves (nobody would be left to undo it).
  */
 export async function disableUser(runtime: Pick<Runtime, 'db' | 'clock' | 'sessionRevocations'>, authorize: Authorize, input: { actorId: string; userId: string }, transact: Transact) {
-  const target = await managedUser(runtime.db, input.userId);
+  const target = await managedUser(runtime, input.userId);
   if (target.view.groups.includes(rootGroup)) throw new GatehouseError('ACCESS_DENIED', 'The root account cannot be disabled');
   if (input.userId === input.actorId) throw new GatehouseError('ACCESS_DENIED', 'You cannot disable your own account');
   if (!authorize('DisableUser', target.entity)) throw new GatehouseError('ACCESS_DENIED', 'The policies do not let you disable this account');

@@ -2,17 +2,30 @@ import type { Authorize } from '../../apps/Authorize.js';
 import { isoAt } from '../../clock/clock.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Runtime } from '../../runtime/Runtime.js';
+import { consumeUserChallenges } from '../../store/repositories/mfaChallenges.js';
+import { revokeUserSessions } from '../../store/repositories/sessions.js';
 import { setUserDisabled } from '../../store/repositories/users.js';
 import type { Transact } from '../../store/Transact.js';
 import { managedUser } from './managedUser.js';
 
-/** An administrator enables a disabled account again: it may sign in (its old sessions stay ended). */
-export async function enableUser(runtime: Pick<Runtime, 'db' | 'clock'>, authorize: Authorize, input: { userId: string }, transact: Transact) {
-  const target = await managedUser(runtime.db, input.userId);
+/**
+ * An administrator enables a disabled account again, or takes away an enabled one's expiry: it
+ * may sign in (its old sessions stay ended, those of an account that expired included).
+ */
+export async function enableUser(runtime: Pick<Runtime, 'db' | 'clock' | 'sessionRevocations'>, authorize: Authorize, input: { userId: string }, transact: Transact) {
+  const target = await managedUser(runtime, input.userId);
   if (!authorize('EnableUser', target.entity)) throw new GatehouseError('ACCESS_DENIED', 'The policies do not let you enable this account');
   const at = isoAt(runtime.clock());
-  return transact(async (trx) => {
+  const ended = await transact(async (trx) => {
     await setUserDisabled(trx, input.userId, null, at);
-    return { id: input.userId, disabled: false };
+    const sessionIds: string[] = [];
+    // An account that reached its expiry was never signed out: what it had open then ends here.
+    if (target.view.disabled) {
+      await consumeUserChallenges(trx, input.userId, at);
+      sessionIds.push(...(await revokeUserSessions(trx, input.userId, at)));
+    }
+    return { id: input.userId, disabled: false, sessionsEnded: sessionIds.length, sessionIds };
   });
+  runtime.sessionRevocations.announce(ended.sessionIds);
+  return { id: ended.id, disabled: false };
 }

@@ -1,6 +1,6 @@
 import type { CedarEntity } from '../../authz/index.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
-import type { Store } from '../../store/openDatabase.js';
+import type { Runtime } from '../../runtime/Runtime.js';
 import { findUserById } from '../../store/repositories/users.js';
 import { viewUsers, type AdminUserView } from './listUsers.js';
 
@@ -11,11 +11,11 @@ export interface ManagedUser {
   entity: CedarEntity;
 }
 
-/** The user `userId` as administrators see and authorize it; NOT_FOUND when there is none. */
-export async function managedUser(db: Store, userId: string): Promise<ManagedUser> {
-  const row = await findUserById(db, userId);
+/** The user `userId` as administrators see and authorize it now; NOT_FOUND when there is none. */
+export async function managedUser(runtime: Pick<Runtime, 'db' | 'clock'>, userId: string): Promise<ManagedUser> {
+  const row = await findUserById(runtime.db, userId);
   if (!row) throw new GatehouseError('NOT_FOUND', 'No such user');
-  const [view] = await viewUsers(db, [row]);
+  const [view] = await viewUsers(runtime.db, runtime.clock(), [row]);
   const entity: CedarEntity = {
     uid: { type: 'User', id: row.id },
     attrs: { email: row.email },

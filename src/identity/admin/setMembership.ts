@@ -12,10 +12,10 @@ import { managedUser } from './managedUser.js';
  * Nobody changes their own groups: an admin who made itself an auditor would read and verify
  * the trail of its own actions (separation of duties).
  */
-export async function setMembership(runtime: Pick<Runtime, 'db'>, authorize: Authorize, input: { actorId: string; userId: string; group: string; member: boolean }, transact: Transact) {
+export async function setMembership(runtime: Pick<Runtime, 'db' | 'clock'>, authorize: Authorize, input: { actorId: string; userId: string; group: string; member: boolean }, transact: Transact) {
   if (input.group === rootGroup) throw new GatehouseError('ACCESS_DENIED', 'root is made only by `gatehouse root init`');
   if (input.userId === input.actorId) throw new GatehouseError('ACCESS_DENIED', 'You cannot change your own groups');
-  const target = await managedUser(runtime.db, input.userId);
+  const target = await managedUser(runtime, input.userId);
   if (!(await groupExists(runtime.db, input.group))) throw new GatehouseError('NOT_FOUND', `No such group: ${input.group}`, { details: { field: 'group' } });
   const action = input.member ? 'AddUserToGroup' : 'RemoveUserFromGroup';
   if (!authorize(action, target.entity)) throw new GatehouseError('ACCESS_DENIED', 'The policies do not let you change this account\'s groups');

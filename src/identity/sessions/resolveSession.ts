@@ -1,6 +1,7 @@
 import { isoAt } from '../../clock/clock.js';
 import { sha256Hex } from '../../crypto/digest.js';
 import { authAgeSeconds } from '../../mfa/policy/authTime.js';
+import { disabledFrom, isDisabled } from '../accountDisabled.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { listUserGroups } from '../../store/repositories/groups.js';
 import { findLiveSessionWithUser, touchSession, type SessionUser } from '../../store/repositories/sessions.js';
@@ -11,7 +12,7 @@ export interface SignedIn {
   session: SessionRow;
   user: SessionUser;
   groups: string[];
-  /** When the session ends if nothing else happens: the earlier of idle and absolute expiry. */
+  /** When the session ends if nothing else happens: the earliest of idle expiry, absolute expiry and the account's. */
   expiresAt: string;
   /** Seconds since the session last proved its user (sign-in or step-up), for policies that want it fresh. */
   authAge?: number;
@@ -22,7 +23,7 @@ const touchEveryMs = 60_000;
 
 /**
  * The live session behind a cookie token, or undefined when it is unknown, revoked, past
- * its absolute lifetime or idle for longer than allowed, or its user is disabled.
+ * its absolute lifetime or idle for longer than allowed, or its user is disabled (`isDisabled`).
  */
 export async function resolveSession(runtime: Pick<Runtime, 'db' | 'clock' | 'config'>, token: string): Promise<SignedIn | undefined> {
   const found = await findLiveSessionWithUser(runtime.db, sha256Hex(token));
@@ -31,12 +32,12 @@ export async function resolveSession(runtime: Pick<Runtime, 'db' | 'clock' | 'co
   const now = runtime.clock();
   const lastSeen = Date.parse(session.last_seen_at);
   if (Date.parse(session.expires_at) <= now || lastSeen + runtime.config.sessionIdleMs <= now) return undefined;
-  if (user.disabled_at) return undefined;
+  if (isDisabled(user, now)) return undefined;
   if (now - lastSeen >= touchEveryMs) {
     await touchSession(runtime.db, session.id, isoAt(now));
     session.last_seen_at = isoAt(now);
   }
   const groups = await listUserGroups(runtime.db, user.id);
   const idleEnd = Date.parse(session.last_seen_at) + runtime.config.sessionIdleMs;
-  return { session, user, groups, expiresAt: isoAt(Math.min(idleEnd, Date.parse(session.expires_at))), authAge: authAgeSeconds(session, now) };
+  return { session, user, groups, expiresAt: isoAt(Math.min(idleEnd, Date.parse(session.expires_at), disabledFrom(user))), authAge: authAgeSeconds(session, now) };
 }

@@ -1,6 +1,7 @@
 import { isoAt } from '../../clock/clock.js';
 import { sha256Hex } from '../../crypto/digest.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
+import { isDisabled } from '../../identity/accountDisabled.js';
 import type { SignedIn } from '../../identity/sessions/resolveSession.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { listUserGroups } from '../../store/repositories/groups.js';
@@ -32,7 +33,7 @@ export async function setupEnrollee(runtime: Runtime, setupToken: string): Promi
   const challenge = await findLiveChallenge(runtime.db, sha256Hex(setupToken), 'setup', isoAt(runtime.clock()));
   const user = challenge && (await findUserById(runtime.db, challenge.user_id));
   // Only for a first factor: once one is enrolled, changes go through an MFA-proven session.
-  if (!challenge || !user || user.disabled_at || (await hasEnabledFactor(runtime.db, user.id))) {
+  if (!challenge || !user || isDisabled(user, runtime.clock()) || (await hasEnabledFactor(runtime.db, user.id))) {
     throw new GatehouseError('UNAUTHENTICATED', 'The setup token is unknown, used or expired; sign in again');
   }
   return { via: 'setup', user, groups: await listUserGroups(runtime.db, user.id), challengeId: challenge.id };

@@ -1,6 +1,7 @@
 import { isoAt } from '../../clock/clock.js';
 import { sha256Hex } from '../../crypto/digest.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
+import { isDisabled } from '../../identity/accountDisabled.js';
 import { newSession, type Origin } from '../../identity/sessions/newSession.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import type { Transact } from '../../store/Transact.js';
@@ -26,7 +27,7 @@ const ended = () => new GatehouseError('UNAUTHENTICATED', 'This sign-in has ende
 async function liveSignIn(runtime: Runtime, mfaToken: string): Promise<{ challenge: MfaChallengeRow; user: UserRow }> {
   const challenge = await findLiveChallenge(runtime.db, sha256Hex(mfaToken), 'sign-in', isoAt(runtime.clock()));
   const user = challenge && (await findUserById(runtime.db, challenge.user_id));
-  if (!challenge || !user || user.disabled_at) throw ended();
+  if (!challenge || !user || isDisabled(user, runtime.clock())) throw ended();
   return { challenge, user };
 }
 

@@ -1,4 +1,5 @@
 import type { Store } from '../openDatabase.js';
+import { userEnabledAt } from '../userEnabledAt.js';
 
 /** The names of the groups `userId` belongs to, sorted. */
 export async function listUserGroups(db: Store, userId: string): Promise<string[]> {
@@ -48,15 +49,15 @@ export async function listGroupNames(db: Store): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
-/** Up to `limit` confirmed, enabled members of `group` (id and e-mail), ordered by e-mail. */
-export function listGroupMembers(db: Store, group: string, limit: number): Promise<Array<{ id: string; email: string }>> {
+/** Up to `limit` confirmed members of `group` enabled at `now` (id and e-mail), ordered by e-mail. */
+export function listGroupMembers(db: Store, group: string, limit: number, now: string): Promise<Array<{ id: string; email: string }>> {
   return db
     .selectFrom('user_groups')
     .innerJoin('users', 'users.id', 'user_groups.user_id')
     .select(['users.id', 'users.email'])
     .where('user_groups.group_name', '=', group)
     .where('users.confirmed_at', 'is not', null)
-    .where('users.disabled_at', 'is', null)
+    .where(userEnabledAt('users.disabled_at', now))
     .orderBy('users.email')
     .limit(limit)
     .execute();

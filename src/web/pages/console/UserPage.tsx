@@ -2,6 +2,7 @@ import type { AdminUserView } from '../../../identity/admin/listUsers.js';
 import type { Problems } from '../../api/problemsOf.js';
 import { CsrfField } from '../../components/CsrfField.js';
 import { FormAlert, Notice } from '../../components/FormAlert.js';
+import { userStatus } from './userStatus.js';
 
 /** One account in the console: its state, and the forms that change it. */
 export function UserPage({ user, groups, csrfToken, notice, problems }: { user: AdminUserView; groups: string[]; csrfToken: string; notice?: string; problems?: Problems }) {
@@ -19,7 +20,7 @@ export function UserPage({ user, groups, csrfToken, notice, problems }: { user: 
         <h2 id="account-heading">{user.email}</h2>
         <dl class="facts">
           <dt>Status</dt>
-          <dd>{user.disabled ? 'Disabled' : user.confirmed ? 'Active' : 'Unconfirmed'}</dd>
+          <dd>{userStatus(user)}</dd>
           <dt>Second factors</dt>
           <dd>{user.mfa.join(', ') || 'none'}</dd>
           <dt>Created</dt>

@@ -15,6 +15,7 @@ import { consoleViewer } from './consoleViewer.js';
 import { isRefusal, Refusal } from './Refusal.js';
 import { segment } from './segment.js';
 import { UserPage } from './UserPage.js';
+import { userStatus } from './userStatus.js';
 
 const pageSize = 50;
 const actionForm = z.object({ csrf: formText(128) });
@@ -51,7 +52,7 @@ function UsersTable({ users }: { users: AdminUserView[] }) {
               </td>
               <td>{user.groups.join(', ') || '—'}</td>
               <td>{user.mfa.join(', ') || 'none'}</td>
-              <td>{user.disabled ? 'Disabled' : user.confirmed ? 'Active' : 'Unconfirmed'}</td>
+              <td>{userStatus(user)}</td>
             </tr>
           ))}
         </tbody>
