@@ -133,6 +133,15 @@ describe('cors-any-origin', () => {
     expect(discovery.finding).toContain('/.well-known/jwks.json');
   });
 
+  it('passes an echoed origin or null without credentials on the discovery document and JWKS, and its fix says so', async () => {
+    for (const allowed of ['https://advisor-probe.invalid', 'null']) {
+      const open = await against(corsAnyOrigin, { pathHeaders: Object.fromEntries(publicPaths.map((path) => [path, { 'access-control-allow-origin': allowed }])) });
+      expect(open.status, allowed).toBe('pass');
+    }
+    expect(corsAnyOrigin.fix).not.toContain('bare');
+    expect(corsAnyOrigin.fix).toContain('any origin (`*`, `null` or an echoed one) without credentials is fine on the public discovery document and JWKS');
+  });
+
   it('fails * or an echoed origin with credentials, even on the discovery document, and any of them on a private path', async () => {
     const credentialed = await against(corsAnyOrigin, { pathHeaders: { '/.well-known/openid-configuration': { ...star, ...withCredentials } } });
     expect(credentialed).toMatchObject({ status: 'fail' });

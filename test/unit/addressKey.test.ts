@@ -21,6 +21,16 @@ describe('addressKey', () => {
     expect(addressKey('::ffff:203.0.113.10', 64)).not.toBe(addressKey('::ffff:203.0.113.9', 64));
   });
 
+  it('keys a client behind the well-known NAT64 prefix (RFC 6052) by its IPv4 address', () => {
+    expect(addressKey('64:ff9b::203.0.113.9', 64)).toBe('203.0.113.9');
+    expect(addressKey('64:FF9B::cb00:7109', 64)).toBe('203.0.113.9');
+    expect(addressKey('64:ff9b::203.0.113.9', 128)).toBe('203.0.113.9');
+    // Two IPv4 clients behind one NAT64 are two clients, though they share the /64.
+    expect(addressKey('64:ff9b::198.51.100.7', 64)).not.toBe(addressKey('64:ff9b::203.0.113.9', 64));
+    // Outside the /96 (RFC 8215's local-use 64:ff9b:1::/48 included) an address is keyed by its prefix as usual.
+    expect(addressKey('64:ff9b:1::cb00:7109', 64)).toBe('64:ff9b:1::/64');
+  });
+
   it('drops an IPv6 zone', () => {
     expect(addressKey('fe80::1%eth0', 64)).toBe('fe80::/64');
     expect(addressKey('fe80::1%eth0', 128)).toBe('fe80::1');

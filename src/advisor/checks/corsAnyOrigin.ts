@@ -17,7 +17,7 @@ export const corsAnyOrigin: AdvisorCheck = {
   id: 'cors-any-origin',
   severity: 'high',
   title: 'CORS allowing any origin',
-  fix: 'Allow only the origins of your own front ends (an explicit list), never `*` nor whatever Origin the request names, and never any origin with credentials; a bare `*` is fine on the public discovery document and JWKS only. Gatehouse sends no CORS headers, so look at the proxy or the functions in front.',
+  fix: 'Allow only the origins of your own front ends (an explicit list), never `*` nor whatever Origin the request names, and never any origin with credentials; any origin (`*`, `null` or an echoed one) without credentials is fine on the public discovery document and JWKS only. Gatehouse sends no CORS headers, so look at the proxy or the functions in front.',
   async run({ probe }) {
     const served = await probe();
     if (served.error) return { status: 'unknown', finding: `Could not reach ${served.url}: ${served.error}.` };
