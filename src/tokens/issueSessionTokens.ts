@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { disabledFrom } from '../identity/accountDisabled.js';
 import type { SignedIn } from '../identity/sessions/resolveSession.js';
 import type { Transact } from '../store/Transact.js';
 import { insertRefreshToken } from '../store/repositories/refreshTokens.js';
@@ -10,7 +11,7 @@ export async function issueSessionTokens(deps: TokenDeps, signedIn: SignedIn, tr
   const { session, user, groups } = signedIn;
   const { tokens, row } = await userTokens(
     deps,
-    { sessionId: session.id, userId: user.id, email: user.email, groups, mfa: session.mfa === 1, authTime: session.authenticated_at ?? session.created_at },
+    { sessionId: session.id, userId: user.id, email: user.email, groups, mfa: session.mfa === 1, authTime: session.authenticated_at ?? session.created_at, accountEndsAt: disabledFrom(user) },
     randomUUID(),
   );
   await transact(async (trx) => {

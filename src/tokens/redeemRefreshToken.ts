@@ -1,7 +1,7 @@
 import { isoAt } from '../clock/clock.js';
 import { sha256Hex } from '../crypto/digest.js';
 import { GatehouseError, isGatehouseError } from '../errors/GatehouseError.js';
-import { isDisabled } from '../identity/accountDisabled.js';
+import { disabledFrom, isDisabled } from '../identity/accountDisabled.js';
 import type { Runtime } from '../runtime/Runtime.js';
 import type { Transact } from '../store/Transact.js';
 import { listUserGroups } from '../store/repositories/groups.js';
@@ -41,7 +41,7 @@ export async function redeemRefreshToken(
   const groups = await listUserGroups(deps.db, user.id);
   const { tokens, row } = await userTokens(
     deps,
-    { sessionId: session.id, userId: user.id, email: user.email, groups, mfa: session.mfa === 1, authTime: session.authenticated_at ?? session.created_at },
+    { sessionId: session.id, userId: user.id, email: user.email, groups, mfa: session.mfa === 1, authTime: session.authenticated_at ?? session.created_at, accountEndsAt: disabledFrom(user) },
     found.family_id,
   );
   try {

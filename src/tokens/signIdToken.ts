@@ -1,19 +1,19 @@
 import { SignJWT } from 'jose';
 import type { SigningKeys } from './signingKeys.js';
-import { ACCESS_TOKEN_SECONDS, ALGORITHM, AUDIENCE } from './tokenRules.js';
+import type { TokenLifetime } from './tokenLifetime.js';
+import { ALGORITHM, AUDIENCE } from './tokenRules.js';
 
 /**
  * Signs an OpenID Connect ID token (typ `JWT`, so that it can never pass as an access
- * token): who signed in, when, and how (`amr`).
+ * token): who signed in, when, and how (`amr`); it lives as long as its access token (`tokenLifetime`).
  */
 export async function signIdToken(
   keys: SigningKeys,
   issuer: string,
-  nowMs: number,
+  lifetime: TokenLifetime,
   user: { userId: string; email: string; sessionId: string; authTime: string; mfa: boolean },
 ): Promise<string> {
   const { kid, key } = await keys.signer();
-  const now = Math.floor(nowMs / 1000);
   return new SignJWT({
     sid: user.sessionId,
     email: user.email,
@@ -25,7 +25,7 @@ export async function signIdToken(
     .setIssuer(issuer)
     .setAudience(AUDIENCE)
     .setSubject(user.userId)
-    .setIssuedAt(now)
-    .setExpirationTime(now + ACCESS_TOKEN_SECONDS)
+    .setIssuedAt(lifetime.iat)
+    .setExpirationTime(lifetime.exp)
     .sign(key);
 }

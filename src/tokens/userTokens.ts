@@ -6,7 +6,8 @@ import type { RefreshTokenRow } from '../store/schema.js';
 import { signAccessToken } from './signAccessToken.js';
 import { signIdToken } from './signIdToken.js';
 import type { TokenDeps } from './TokenDeps.js';
-import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS } from './tokenRules.js';
+import { tokenLifetime } from './tokenLifetime.js';
+import { REFRESH_TOKEN_SECONDS } from './tokenRules.js';
 
 /** The answer of `POST /auth/token` for a user (DESIGN.md, Tokens). */
 export interface UserTokens {
@@ -25,17 +26,21 @@ export interface TokenSession {
   groups: string[];
   mfa: boolean;
   authTime: string;
+  /** When the account is disabled (ms, `disabledFrom`): no token outlives it. */
+  accountEndsAt: number;
 }
 
 /**
  * Signs an access and an ID token for `session` and makes the next refresh token of
- * `familyId`; the caller stores `row` (only the token's SHA-256 is kept).
+ * `familyId`, none outliving the account (`session.accountEndsAt`); the caller stores `row`
+ * (only the token's SHA-256 is kept).
  */
 export async function userTokens(deps: TokenDeps, session: TokenSession, familyId: string): Promise<{ tokens: UserTokens; row: RefreshTokenRow }> {
   const now = deps.clock();
   const issuer = deps.config.publicUrl;
+  const lifetime = tokenLifetime(now, session.accountEndsAt);
   const refreshToken = randomToken();
-  const accessToken = await signAccessToken(deps.signingKeys, issuer, now, {
+  const accessToken = await signAccessToken(deps.signingKeys, issuer, lifetime, {
     kind: 'user',
     userId: session.userId,
     sessionId: session.sessionId,
@@ -43,7 +48,7 @@ export async function userTokens(deps: TokenDeps, session: TokenSession, familyI
     mfa: session.mfa,
     authTime: Math.floor(Date.parse(session.authTime) / 1000),
   });
-  const idToken = await signIdToken(deps.signingKeys, issuer, now, session);
+  const idToken = await signIdToken(deps.signingKeys, issuer, lifetime, session);
   const row: RefreshTokenRow = {
     id: randomUUID(),
     token_hash: sha256Hex(refreshToken),
@@ -51,9 +56,10 @@ export async function userTokens(deps: TokenDeps, session: TokenSession, familyI
     session_id: session.sessionId,
     user_id: session.userId,
     created_at: isoAt(now),
-    expires_at: isoAt(now + REFRESH_TOKEN_SECONDS * 1000),
+    // Redeeming also checks the account; the row just needs no life past its expiry.
+    expires_at: isoAt(Math.min(now + REFRESH_TOKEN_SECONDS * 1000, session.accountEndsAt)),
     used_at: null,
     revoked_at: null,
   };
-  return { tokens: { accessToken, idToken, refreshToken, expiresIn: ACCESS_TOKEN_SECONDS, tokenType: 'Bearer' }, row };
+  return { tokens: { accessToken, idToken, refreshToken, expiresIn: lifetime.exp - lifetime.iat, tokenType: 'Bearer' }, row };
 }

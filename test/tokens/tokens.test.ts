@@ -163,3 +163,49 @@ describe('refresh tokens and the session they come from', () => {
     expect(past.body.error.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('tokens of an account that expires', () => {
+  let now = Date.parse('2026-11-25T08:00:00Z');
+  let frozen: TestServer;
+  beforeAll(async () => {
+    frozen = await startTestServer({}, { clock: () => now });
+  });
+  afterAll(() => frozen.close());
+  const expireAt = (email: string, at: number) => frozen.runtime.db.updateTable('users').set({ disabled_at: new Date(at).toISOString() }).where('email', '=', email).execute();
+  const refresh = (refreshToken: string) => frozen.client().post('/auth/token', { grant_type: 'refresh_token', refresh_token: refreshToken });
+
+  it('never outlive the account: access and ID tokens expire with it, on issue and on refresh', async () => {
+    const { browser } = await signedInWithTokens(frozen, 'window@school.test', password);
+    const endsAt = now + 4 * 60_000 + 30_500;
+    await expireAt('window@school.test', endsAt);
+    const issued = await browser.post('/auth/token');
+    expect(issued.status).toBe(200);
+    const access = decodeJwt(issued.body.accessToken);
+    expect(access.iat).toBe(now / 1000);
+    expect(access.exp).toBe(Math.floor(endsAt / 1000));
+    expect(decodeJwt(issued.body.idToken).exp).toBe(Math.floor(endsAt / 1000));
+    expect(issued.body.expiresIn).toBe(270);
+
+    now += 60_000;
+    const refreshed = await refresh(issued.body.refreshToken);
+    expect(refreshed.status).toBe(200);
+    expect(decodeJwt(refreshed.body.accessToken).exp).toBe(Math.floor(endsAt / 1000));
+    expect(decodeJwt(refreshed.body.idToken).exp).toBe(Math.floor(endsAt / 1000));
+    expect(refreshed.body.expiresIn).toBe(210);
+
+    // Within the account's last second no token is issued: its exp would not follow its iat.
+    now = endsAt - 200;
+    const last = await refresh(refreshed.body.refreshToken);
+    expect(last.status).toBe(401);
+    expect(last.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('keep ten minutes when the account expires later than that', async () => {
+    const { browser } = await signedInWithTokens(frozen, 'later@school.test', password);
+    await expireAt('later@school.test', now + 3_600_000);
+    const issued = await browser.post('/auth/token');
+    const access = decodeJwt(issued.body.accessToken);
+    expect(access.exp! - access.iat!).toBe(600);
+    expect(issued.body.expiresIn).toBe(600);
+  });
+});
