@@ -1,5 +1,6 @@
 import type net from 'node:net';
 import { addressKey } from '../shield/addressKey.js';
+import { clientBlockKeys } from '../shield/blocks/clientBlockKeys.js';
 import { addressMatcher, normalizeAddress } from '../shield/clientAddress.js';
 
 /** What decides whether a new connection may stay open. */
@@ -10,7 +11,7 @@ export interface ConnectionGuard {
   ipv6Prefix: number;
   /** Proxies carry everyone's connections: neither capped nor blocked by their own address. */
   trustedProxies: readonly string[];
-  /** When the block of `key` ends (ms), 0 when it is not blocked. */
+  /** When the block kept under `key` ends (ms), 0 when there is none (`clientBlockKeys` says which keys a client's blocks are kept under). */
   blockedUntil(key: string): number;
   now(): number;
 }
@@ -28,7 +29,7 @@ export function guardConnections(server: net.Server, guard: ConnectionGuard): vo
     if (trusted(address)) return;
     const key = addressKey(address, guard.ipv6Prefix);
     const count = (open.get(key) ?? 0) + 1;
-    if (count > guard.maxPerAddress || guard.blockedUntil(key) > guard.now()) {
+    if (count > guard.maxPerAddress || clientBlockKeys(address, guard.ipv6Prefix).some((blocked) => guard.blockedUntil(blocked) > guard.now())) {
       socket.destroy();
       return;
     }

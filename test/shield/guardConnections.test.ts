@@ -54,4 +54,11 @@ describe('connections per client', () => {
     expect(accept(server, '2001:db8:1:3::99').destroyed).toBe(false);
     for (let i = 0; i < 5; i += 1) expect(accept(server, `2001:db8:ffff:1::${i}`).destroyed).toBe(false);
   });
+
+  it('closes at accept a connection from an address blocked under its bare address, as before blocks were kept by prefix', () => {
+    const server = guarded(['2001:db8:1:2::5']);
+    expect(accept(server, '2001:db8:1:2::5').destroyed).toBe(true);
+    // The rest of its /64 was never blocked.
+    expect(accept(server, '2001:db8:1:2::6').destroyed).toBe(false);
+  });
 });

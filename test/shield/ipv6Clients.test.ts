@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockClient } from '../../src/shield/blocks/blockClient.js';
+import { saveBlock } from '../../src/store/repositories/shieldBlocks.js';
 import { runGatehouse } from '../advisor/support/runGatehouse.js';
 import { signInEnrollingTotp } from '../support/otpDevice.js';
 import { startTestServer, type Client, type TestServer } from '../support/testServer.js';
@@ -51,7 +52,7 @@ describe('IPv6 clients, one /64 each', () => {
 
     const lifted = await admin.request('DELETE', '/admin/shield/blocks/2001:db8:2:1::abcd');
     expect(lifted.status).toBe(200);
-    expect(lifted.body).toEqual({ ip: '2001:db8:2:1::/64', lifted: true });
+    expect(lifted.body).toEqual({ ip: '2001:db8:2:1::/64', lifted: true, keys: ['2001:db8:2:1::/64'] });
     expect((await c.get('/auth/session', from('2001:db8:2:1::7'))).status).toBe(401);
 
     // Blocked again, then lifted by the key as listed (what the console sends).
@@ -60,7 +61,7 @@ describe('IPv6 clients, one /64 each', () => {
     do answer = await c.get('/auth/session', from(`2001:db8:2:1::${(i += 1)}`));
     while (answer.status === 401);
     expect(answer.status).toBe(429);
-    expect((await admin.request('DELETE', `/admin/shield/blocks/${encodeURIComponent('2001:db8:2:1::/64')}`)).body).toEqual({ ip: '2001:db8:2:1::/64', lifted: true });
+    expect((await admin.request('DELETE', `/admin/shield/blocks/${encodeURIComponent('2001:db8:2:1::/64')}`)).body).toEqual({ ip: '2001:db8:2:1::/64', lifted: true, keys: ['2001:db8:2:1::/64'] });
     expect((await admin.request('DELETE', '/admin/shield/blocks/2001:db8:2:1::1')).status).toBe(404);
     expect((await admin.request('DELETE', `/admin/shield/blocks/${encodeURIComponent('2001:db8:2:1::/129')}`)).status).toBe(400);
   });
@@ -73,7 +74,44 @@ describe('IPv6 clients, one /64 each', () => {
       gh.runtime.config.shield.ipv6Prefix = 64;
     }
     expect((await admin.get('/admin/shield/blocks')).body.blocks.map((b: { ip: string }) => b.ip)).toEqual(['2001:db8:8:1::5']);
-    expect((await admin.request('DELETE', '/admin/shield/blocks/2001:db8:8:1::5')).body).toEqual({ ip: '2001:db8:8:1::5', lifted: true });
+    expect((await admin.request('DELETE', '/admin/shield/blocks/2001:db8:8:1::5')).body).toEqual({ ip: '2001:db8:8:1::5', lifted: true, keys: ['2001:db8:8:1::5'] });
+  });
+
+  // As a block was kept before blocks were kept by prefix.
+  const blockBareAddress = async (address: string) => {
+    const at = gh.runtime.clock();
+    await saveBlock(gh.runtime.db, {
+      ip: address,
+      strikes: 1,
+      reason: 'too many refusals',
+      blocked_at: new Date(at).toISOString(),
+      blocked_until: new Date(at + 3_600_000).toISOString(),
+      lifted_at: null,
+    });
+    await gh.runtime.shield.blocked.refresh();
+  };
+
+  it('still refuses a client blocked under its bare address, as blocks were kept before they were kept by prefix', async () => {
+    await blockBareAddress('2001:db8:9:1::5');
+    const c = gh.client();
+    const refused = await c.get('/auth/session', from('2001:db8:9:1::5'));
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    // Only that address was blocked, not its /64.
+    expect((await c.get('/auth/session', from('2001:db8:9:1::6'))).status).toBe(401);
+    expect((await admin.request('DELETE', '/admin/shield/blocks/2001:db8:9:1::5')).status).toBe(200);
+    expect((await c.get('/auth/session', from('2001:db8:9:1::5'))).status).toBe(401);
+  });
+
+  it('answers and records every block a lift by address ends: its prefix\'s and its bare address\'s', async () => {
+    await blockBareAddress('2001:db8:a:1::5');
+    await blockClient(gh.runtime, '2001:db8:a:1::6', 'too many refusals');
+    const lifted = await admin.request('DELETE', '/admin/shield/blocks/2001:db8:a:1::5');
+    expect(lifted.status).toBe(200);
+    expect(lifted.body).toEqual({ ip: '2001:db8:a:1::/64', lifted: true, keys: ['2001:db8:a:1::/64', '2001:db8:a:1::5'] });
+    const event = (await auditEvents(gh)).filter((e) => e.eventName === 'LiftClientBlock' && e.errorCode === null).at(-1);
+    expect(event.responseElements.keys).toEqual(['2001:db8:a:1::/64', '2001:db8:a:1::5']);
+    expect((await admin.get('/admin/shield/blocks')).body.blocks.map((b: { ip: string }) => b.ip)).not.toContain('2001:db8:a:1::5');
   });
 
   // Each command starts a Node process that loads the policies: seconds apiece on a loaded machine.
@@ -83,9 +121,10 @@ describe('IPv6 clients, one /64 each', () => {
     const listed = await runGatehouse(gh, ['shield', 'list', '--json']);
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout).blocks.map((b: { ip: string }) => b.ip)).toEqual(expect.arrayContaining(['2001:db8:3:1::/64', '2001:db8:3:2::/64']));
+    await blockBareAddress('2001:db8:3:1::1');
     const byAddress = await runGatehouse(gh, ['shield', 'lift', '2001:db8:3:1::1']);
     expect(byAddress.code).toBe(0);
-    expect(byAddress.stdout).toBe('lifted the block of 2001:db8:3:1::/64\n');
+    expect(byAddress.stdout).toBe('lifted the blocks of 2001:db8:3:1::/64 and 2001:db8:3:1::1\n');
     const byKey = await runGatehouse(gh, ['shield', 'lift', '2001:db8:3:2::/64']);
     expect(byKey.code).toBe(0);
     expect((await admin.get('/admin/shield/blocks')).body.blocks).toEqual([]);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { operatorTransact } from '../../audit/operatorTransact.js';
 import { GatehouseError } from '../../errors/GatehouseError.js';
-import { liftClientBlock, liftTarget } from '../../shield/blocks/liftClientBlock.js';
+import { liftClientBlock } from '../../shield/blocks/liftClientBlock.js';
+import { liftTarget } from '../../shield/blocks/liftTarget.js';
 import { listClientBlocks } from '../../shield/blocks/listClientBlocks.js';
 import { openRuntime } from '../openRuntime.js';
 import { closeRuntime } from '../../runtime/closeRuntime.js';
@@ -34,7 +35,7 @@ export function shieldCommand(program: Command): void {
       const runtime = await openRuntime(options.data);
       try {
         const lifted = await liftClientBlock(runtime, ip, operatorTransact(runtime.db, runtime.clock, 'LiftClientBlock', { ip }));
-        process.stdout.write(`lifted the block of ${lifted.ip}\n`);
+        process.stdout.write(`lifted the block${lifted.keys.length > 1 ? 's' : ''} of ${lifted.keys.join(' and ')}\n`);
       } finally {
         await closeRuntime(runtime);
       }

@@ -5,6 +5,7 @@ import { GatehouseError } from '../../errors/GatehouseError.js';
 import type { Runtime } from '../../runtime/Runtime.js';
 import { addressKey } from '../../shield/addressKey.js';
 import { blockClient } from '../../shield/blocks/blockClient.js';
+import { clientBlockKeys } from '../../shield/blocks/clientBlockKeys.js';
 import { limitedRoute } from '../../shield/limitedRoute.js';
 import { unknownWindowTokens, type UnknownWindowTokens } from '../../shield/pentest/unknownWindowTokens.js';
 import { consumeOrRefuse } from '../../shield/limiters/consumeOrRefuse.js';
@@ -33,7 +34,7 @@ export function shieldRequests(runtime: Runtime): MiddlewareHandler<HttpEnv> {
     const pentest = await inPentestWindow(runtime, c, unknown);
     if (pentest) c.set('pentest', true);
     try {
-      if (!pentest) await refuseBlocked(runtime, key);
+      if (!pentest) await refuseBlocked(runtime, ip);
       await consumeOrRefuse(shield.perAddress, key);
       const route = limitedRoute(c.req.method, c.req.path);
       if (route) await consumeOrRefuse(shield.perAuthRoute, `${route}|${key}`);
@@ -52,15 +53,17 @@ export function shieldRequests(runtime: Runtime): MiddlewareHandler<HttpEnv> {
 /** The refusal of a blocked address: RATE_LIMITED until the block ends (it does not count as a new refusal). */
 class Blocked extends GatehouseError {}
 
-async function refuseBlocked(runtime: Runtime, key: string): Promise<void> {
+async function refuseBlocked(runtime: Runtime, ip: string): Promise<void> {
   const { blocked } = runtime.shield;
-  // The in-memory copy first, so that no query is spent on the addresses it does not list.
-  if (blocked.blockedUntil(key) === 0) return;
-  const block = await findActiveBlock(runtime.db, key, isoAt(runtime.clock()));
-  if (!block) {
+  let block;
+  for (const key of clientBlockKeys(ip, runtime.config.shield.ipv6Prefix)) {
+    // The in-memory copy first, so that no query is spent on the addresses it does not list.
+    if (blocked.blockedUntil(key) === 0) continue;
+    block = await findActiveBlock(runtime.db, key, isoAt(runtime.clock()));
+    if (block) break;
     blocked.remove(key);
-    return;
   }
+  if (!block) return;
   const seconds = Math.max(1, Math.ceil((Date.parse(block.blocked_until) - runtime.clock()) / 1000));
   // Closed after this answer: its next connection is refused at accept, before TLS costs anything.
   throw new Blocked('RATE_LIMITED', 'Too many refused requests from this address; try again later', {
