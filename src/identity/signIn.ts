@@ -45,9 +45,7 @@ export async function signIn(runtime: Runtime, input: { email: string; password:
   // before (by `addressKey`: another address in the same IPv6 prefix is the same client) is
   // held to its own (identifier, address) count only.
   // Asked for unknown e-mails too (of no user), so that both paths cost the same query.
-  const { ipv6Prefix } = runtime.config.shield;
-  const key = ip === null ? null : addressKey(ip, ipv6Prefix);
-  const knownAddress = key !== null && (await hasSignedInFrom(runtime.db, user?.id ?? '', (address) => addressKey(address, ipv6Prefix) === key));
+  const knownAddress = ip !== null && (await hasSignedInFrom(runtime.db, user?.id ?? '', addressKey(ip, runtime.config.shield.ipv6Prefix), ip));
   // Reserved before the hash is checked: parallel attempts each take a count of their own.
   // Test-only weakening (RuntimeOptions.unsafeWeakenForTests): no brute-force count.
   const attempt = runtime.weakened.has('bruteForce') ? { succeeded: async () => undefined } : await runtime.shield.signInGuard.reserve({ identifier, ip, knownAddress });

@@ -37,6 +37,8 @@ export interface SessionsTable {
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
   source_ip: string | null;
+  /** `addressKey` of `source_ip` (an IPv6 client's prefix); null for sessions from before migration 0009. */
+  source_key: string | null;
   user_agent: string | null;
   /** When the session last proved its user (sign-in or step-up); null means at `created_at`. */
   authenticated_at: Timestamp | null;

@@ -96,6 +96,7 @@ describe('an account with a disable time still to come', () => {
     const session = await lee.get('/auth/session');
     expect(session.status).toBe(200);
     expect(session.body.session.expiresAt).toBe(isoAt(expiry));
+    expect((await lee.get('/auth/sessions')).body.sessions.map((s: { expiresAt: string }) => s.expiresAt)).toEqual([isoAt(expiry)]);
     expect(await adminView(id)).toMatchObject({ disabled: false, disabledAt: isoAt(expiry) });
     expect(await students()).toContain('lee@school.test');
 

@@ -7,7 +7,7 @@ import { isoAt } from '../../src/clock/clock.js';
 import type { Store } from '../../src/store/openDatabase.js';
 import { claimCodeAttempt, findPendingCodes, saveCode } from '../../src/store/repositories/codes.js';
 import { insertOrder, transitionOrder } from '../../src/store/repositories/orders.js';
-import { findLiveSessionWithUser, insertSession, revokeUserSessions } from '../../src/store/repositories/sessions.js';
+import { findLiveSessionWithUser, hasSignedInFrom, insertSession, revokeUserSessions } from '../../src/store/repositories/sessions.js';
 import { findUserByEmail, insertUserIfAbsent } from '../../src/store/repositories/users.js';
 import { expectChainHolds } from '../support/auditChain.js';
 import { openStore, storeEngines } from '../support/storeEngines.js';
@@ -75,7 +75,7 @@ describe.each(storeEngines())('the $name store', (engine) => {
   it.skipIf(engine.skip)('finds live sessions with their user, and revokes them all, naming them', async () => {
     const owner = user('sessions@example.com');
     await insertUserIfAbsent(db, owner);
-    const session = (id: string) => ({ id, token_hash: randomUUID(), user_id: owner.id, mfa: 1, created_at: now, last_seen_at: now, expires_at: later(60), revoked_at: null, source_ip: '127.0.0.1', user_agent: null, authenticated_at: now });
+    const session = (id: string) => ({ id, token_hash: randomUUID(), user_id: owner.id, mfa: 1, created_at: now, last_seen_at: now, expires_at: later(60), revoked_at: null, source_ip: '127.0.0.1', source_key: '127.0.0.1', user_agent: null, authenticated_at: now });
     const first = session(randomUUID());
     const second = session(randomUUID());
     await insertSession(db, first);
@@ -85,6 +85,21 @@ describe.each(storeEngines())('the $name store', (engine) => {
     expect(found?.user.email).toBe('sessions@example.com');
     expect((await revokeUserSessions(db, owner.id, later(1))).sort()).toEqual([first.id, second.id].sort());
     expect(await findLiveSessionWithUser(other, first.token_hash)).toBeUndefined();
+  });
+
+  it.skipIf(engine.skip)('knows the places an account signed in from by their key, and older sessions by their address', async () => {
+    const owner = user('places@example.com');
+    const stranger = user('stranger@example.com');
+    await Promise.all([insertUserIfAbsent(db, owner), insertUserIfAbsent(db, stranger)]);
+    const session = (source_ip: string, source_key: string | null) => ({ id: randomUUID(), token_hash: randomUUID(), user_id: owner.id, mfa: 0, created_at: now, last_seen_at: now, expires_at: later(60), revoked_at: null, source_ip, source_key, user_agent: null, authenticated_at: now });
+    await insertSession(db, session('2001:db8:1:2::a', '2001:db8:1:2::/64'));
+    // From before migration 0009: no key, its address only.
+    await insertSession(db, session('198.51.100.7', null));
+    expect(await hasSignedInFrom(other, owner.id, '2001:db8:1:2::/64', '2001:db8:1:2::b')).toBe(true);
+    expect(await hasSignedInFrom(other, owner.id, '2001:db8:1:3::/64', '2001:db8:1:3::a')).toBe(false);
+    expect(await hasSignedInFrom(other, owner.id, '198.51.100.7', '198.51.100.7')).toBe(true);
+    expect(await hasSignedInFrom(other, owner.id, '198.51.100.8', '198.51.100.8')).toBe(false);
+    expect(await hasSignedInFrom(other, stranger.id, '2001:db8:1:2::/64', '2001:db8:1:2::a')).toBe(false);
   });
 
   it.skipIf(engine.skip)('gives exactly the allowed tries to parallel guesses from two instances', async () => {

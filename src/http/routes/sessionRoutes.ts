@@ -18,7 +18,7 @@ export function sessionRoutes(runtime: Runtime): Hono<HttpEnv> {
 
   app.get('/sessions', event('ListSessions'), signedIn, async (c) => {
     const { user, session } = c.var.caller!;
-    return c.json({ sessions: await listSessions(runtime, user.id, session.id) });
+    return c.json({ sessions: await listSessions(runtime, user, session.id) });
   });
 
   app.delete('/sessions/:id', event('EndSession', 204), signedIn, async (c) => {

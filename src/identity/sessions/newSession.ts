@@ -3,6 +3,7 @@ import { isoAt } from '../../clock/clock.js';
 import { sha256Hex } from '../../crypto/digest.js';
 import { randomToken } from '../../crypto/randomToken.js';
 import type { Runtime } from '../../runtime/Runtime.js';
+import { addressKey } from '../../shield/addressKey.js';
 import type { SessionRow } from '../../store/schema.js';
 
 /** Where a session was opened from, kept for the user's list of sessions. */
@@ -30,6 +31,7 @@ export function newSession(runtime: Pick<Runtime, 'clock' | 'config'>, userId: s
     expires_at: isoAt(now + runtime.config.sessionMaxMs),
     revoked_at: null,
     source_ip: origin.sourceIp,
+    source_key: origin.sourceIp === null ? null : addressKey(origin.sourceIp, runtime.config.shield.ipv6Prefix),
     user_agent: origin.userAgent?.slice(0, 512) ?? null,
     authenticated_at: isoAt(now),
   };

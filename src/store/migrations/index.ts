@@ -7,6 +7,7 @@ import * as tokens from './0005_tokens.js';
 import * as channels from './0006_channels.js';
 import * as webauthn from './0007_webauthn.js';
 import * as advisor from './0008_advisor.js';
+import * as sessionSourceKey from './0009_session_source_key.js';
 
 /** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_channels': channels,
   '0007_webauthn': webauthn,
   '0008_advisor': advisor,
+  '0009_session_source_key': sessionSourceKey,
 };

@@ -72,25 +72,20 @@ export async function markSessionAuthenticated(db: Store, sessionId: string, at:
   await db.updateTable('sessions').set({ mfa: 1, authenticated_at: at }).where('id', '=', sessionId).execute();
 }
 
-// The most recent places compared: an owner with more is held to the account's count, as anyone else (fail closed).
-const placesCompared = 1000;
-
 /**
- * True when `userId` has had a session opened from an address that `sameClient` accepts (a
- * place it signed in from before), among the 1000 it signed in from most recently. Compared in
- * code, one path for SQLite and PostgreSQL: one IPv6 client's addresses differ within its prefix.
+ * True when `userId` has had a session opened from the client `sourceKey` (its `addressKey`)
+ * stands for: a place it signed in from before. One indexed lookup, at the same cost for every
+ * account; a session from before its key was kept is matched by its exact address.
  */
-export async function hasSignedInFrom(db: Store, userId: string, sameClient: (sourceIp: string) => boolean): Promise<boolean> {
-  const rows = await db
+export async function hasSignedInFrom(db: Store, userId: string, sourceKey: string, sourceIp: string): Promise<boolean> {
+  const row = await db
     .selectFrom('sessions')
-    .select('source_ip')
+    .select('id')
     .where('user_id', '=', userId)
-    .where('source_ip', 'is not', null)
-    .groupBy('source_ip')
-    .orderBy((eb) => eb.fn.max('created_at'), 'desc')
-    .limit(placesCompared)
-    .execute();
-  return rows.some((row) => sameClient(row.source_ip!));
+    .where((eb) => eb.or([eb('source_key', '=', sourceKey), eb.and([eb('source_key', 'is', null), eb('source_ip', '=', sourceIp)])]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The user's sessions not revoked and not past their absolute expiry at `now`, newest first. */
